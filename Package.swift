@@ -1,0 +1,50 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "zonegrise",
+    products: [
+        .library(name: "Zonegrise", targets: ["Zonegrise"]),
+        .library(name: "ZonegriseCore", targets: ["ZonegriseCore"]),
+        .executable(name: "zonegrise", targets: ["ZonegriseCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C system libraries. Only ZonegriseNative imports them.
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // The one wrapper module: GEOS, PROJ, zlib, libcrypto behind Swift value types.
+        .target(
+            name: "ZonegriseNative",
+            dependencies: ["CGEOS", "CPROJ", "CZlib", "CCrypto", "ZonegriseCore"],
+            swiftSettings: strict
+        ),
+        // Pure-Swift domain: communes, gammes, poles, time models, zones grises.
+        .target(name: "ZonegriseCore", swiftSettings: strict),
+        // Readers, writers, territory manifest and the analysis pipeline.
+        .target(
+            name: "Zonegrise",
+            dependencies: ["ZonegriseCore", "ZonegriseNative", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        // The thin command-line tool.
+        .executableTarget(
+            name: "ZonegriseCLI",
+            dependencies: ["Zonegrise", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+
+        .testTarget(name: "ZonegriseCoreTests", dependencies: ["ZonegriseCore"], swiftSettings: strict),
+        .testTarget(name: "ZonegriseNativeTests", dependencies: ["ZonegriseNative"], swiftSettings: strict),
+        .testTarget(name: "ZonegriseTests", dependencies: ["Zonegrise"], swiftSettings: strict),
+        .testTarget(name: "ZonegriseCLITests", dependencies: ["Zonegrise"], swiftSettings: strict),
+    ]
+)
