@@ -1,0 +1,66 @@
+/// Car time from straight-line distance: `distance × detour ÷ speed` (METHOD.md §3).
+///
+/// The usual fallback when no road network is at hand. With `intraCommune`, every
+/// origin also pays the mean distance from a point of its commune to the commune's
+/// centre, `(2/3)·√(area/π)` (the mean for a disc), at the same speed and detour: it
+/// stands for the inhabitants spread over the commune (INSEE Metric notes the bias of
+/// zero intra-commune times). Defaults are calibrated against routed times
+/// (docs/CALIBRATION.md).
+public struct CrowflyModel: TravelTimeModel {
+    /// Mean car speed along the road path, in km/h.
+    public var speedKmh: Double
+    /// Ratio of road distance to straight-line distance (≥ 1).
+    public var detour: Double
+    /// Whether to add the intra-commune term to every origin.
+    public var intraCommune: Bool
+
+    /// Calibrated defaults (docs/CALIBRATION.md).
+    public static let calibratedSpeedKmh = 60.0
+    public static let calibratedDetour = 1.3
+    public static let calibratedIntraCommune = false
+
+    public init(speedKmh: Double = CrowflyModel.calibratedSpeedKmh, detour: Double = CrowflyModel.calibratedDetour,
+                intraCommune: Bool = CrowflyModel.calibratedIntraCommune) {
+        precondition(speedKmh > 0 && detour > 0, "speed and detour must be positive")
+        self.speedKmh = speedKmh
+        self.detour = detour
+        self.intraCommune = intraCommune
+    }
+
+    public var kind: String { "crowfly" }
+
+    public var parameters: [String: String] {
+        ["speed_kmh": "\(speedKmh)", "detour": "\(detour)", "intra_commune": "\(intraCommune)"]
+    }
+
+    /// Minutes for a straight-line distance in metres.
+    @inlinable
+    public func minutes(distanceMetres: Double) -> Double {
+        distanceMetres / 1000 * detour / speedKmh * 60
+    }
+
+    /// The intra-commune term for a commune of the given area, in minutes (0 when off).
+    public func intraCommuneMinutes(areaSquareMetres: Double) -> Double {
+        guard intraCommune, areaSquareMetres > 0 else { return 0 }
+        return minutes(distanceMetres: 2.0 / 3.0 * (areaSquareMetres / Double.pi).squareRoot())
+    }
+
+    /// Minutes between two places (the intra-commune term of the origin included).
+    public func minutes(from origin: Place, to target: Place) -> Double {
+        minutes(distanceMetres: origin.point.distance(to: target.point))
+            + intraCommuneMinutes(areaSquareMetres: origin.communeAreaSquareMetres)
+    }
+
+    /// Nearest target by straight-line distance (the same as by time: the intra-commune
+    /// term does not depend on the target). The horizon is ignored: times are exact.
+    /// - Complexity: O(targets) to build a grid, then about O(1) per origin.
+    public func nearest(from origins: [Place], to targets: [Place], horizonMinutes: Double) -> [NearestTarget?] {
+        let grid = PointGrid(points: targets.map(\.point))
+        return origins.map { origin in
+            guard let hit = grid.nearest(to: origin.point) else { return nil }
+            return NearestTarget(target: hit.index,
+                                 minutes: minutes(distanceMetres: hit.distance)
+                                     + intraCommuneMinutes(areaSquareMetres: origin.communeAreaSquareMetres))
+        }
+    }
+}
