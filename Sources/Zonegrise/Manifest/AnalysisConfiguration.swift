@@ -1,0 +1,143 @@
+import ZonegriseCore
+
+/// Everything a run needs to know, resolved: absolute paths, defaults filled in.
+///
+/// Built from a territory manifest (`TerritoryManifest`), then command-line flags
+/// override single keys through `apply(_:value:source:)`, which validates exactly as
+/// the manifest reader does.
+public struct AnalysisConfiguration: Hashable, Sendable {
+    public var name: String = "zonegrise"
+    public var manifestPath: String?
+    /// Départements whose communes are classified.
+    public var analysisArea: [String] = []
+    /// More départements whose poles and sites count (the analysis area always counts).
+    public var serviceArea: [String] = []
+
+    public var communes = CommuneSource()
+    public var populations = InputFile(path: "")
+    public var equipment = InputFile(path: "")
+    public var gammes: InputFile?
+
+    public var poleShare: Double = 0.5
+    public var poleHierarchy: Bool = true
+    public var timeModel = TimeModelConfiguration()
+    public var thresholdMinutes: [Gamme: Double] = Dictionary(uniqueKeysWithValues: Gamme.allCases.map { ($0, $0.defaultThresholdMinutes) })
+    public var comparison: ThresholdComparison = .strict
+    public var bandLimitsMinutes: [Double] = [10, 20, 30]
+
+    public var serviceLayers: [LayerSource] = []
+    public var subdivisions: [SubdivisionSource] = []
+    public var unmatchedRows: UnmatchedRows = .error
+
+    public init() {}
+
+    /// All départements loaded: analysis area then service area, without repeats.
+    public var loadedDepartements: [String] {
+        var seen: Set<String> = []
+        return (analysisArea + serviceArea).filter { seen.insert($0).inserted }
+    }
+
+    public var analysisParameters: AnalysisParameters {
+        AnalysisParameters(poles: PoleClassifier(share: poleShare, hierarchy: poleHierarchy),
+                           thresholdMinutes: thresholdMinutes, comparison: comparison,
+                           bands: BandScheme(limitsMinutes: bandLimitsMinutes))
+    }
+}
+
+/// A file and the vintage (year) of its data.
+public struct InputFile: Hashable, Sendable {
+    public var path: String
+    /// As given, or the last year (19xx/20xx) found in the path, or nil.
+    public var vintage: String?
+
+    public init(path: String, vintage: String? = nil) {
+        self.path = path
+        self.vintage = vintage
+    }
+
+    /// The vintage given, else the last plausible year in the path (`bpe_ens_2019_…` → 2019).
+    public var resolvedVintage: String? { vintage ?? InputFile.year(in: path) }
+
+    static func year(in path: String) -> String? {
+        let chars = Array(path)
+        var found: String?
+        var i = 0
+        while i + 4 <= chars.count {
+            let slice = chars[i ..< i + 4]
+            let before = i == 0 ? " " : chars[i - 1], after = i + 4 == chars.count ? " " : chars[i + 4]
+            if slice.allSatisfy(\.isNumber), !before.isNumber, !after.isNumber,
+               let year = Int(String(slice)), (1950 ... 2100).contains(year) {
+                found = String(slice)
+            }
+            i += 1
+        }
+        return found
+    }
+}
+
+public struct CommuneSource: Hashable, Sendable {
+    public var files: [String] = []
+    public var codeProperty = "code"
+    public var nameProperty = "nom"
+    public var vintage: String?
+    /// Old code → code it merged into.
+    public var fusions: [String: String] = [:]
+    public var centres: String?
+
+    public init() {}
+
+    public var resolvedVintage: String? { vintage ?? files.lazy.compactMap(InputFile.year(in:)).first }
+}
+
+public struct TimeModelConfiguration: Hashable, Sendable {
+    public enum Kind: String, CaseIterable, Hashable, Sendable {
+        case crowfly
+        case matrix
+    }
+
+    public var kind: Kind = .crowfly
+    public var speedKmh = CrowflyModel.calibratedSpeedKmh
+    public var detour = CrowflyModel.calibratedDetour
+    public var intraCommune = CrowflyModel.calibratedIntraCommune
+    public var matrixFile: String?
+    public var matrixMissing: MatrixModel.MissingPairs = .error
+
+    public init() {}
+
+    public var crowfly: CrowflyModel { CrowflyModel(speedKmh: speedKmh, detour: detour, intraCommune: intraCommune) }
+}
+
+public struct LayerSource: Hashable, Sendable {
+    public var name: String
+    public var label: String
+    public var file: InputFile
+    public var thresholdMinutes: Double
+
+    public init(name: String, label: String, file: InputFile, thresholdMinutes: Double) {
+        self.name = name
+        self.label = label
+        self.file = file
+        self.thresholdMinutes = thresholdMinutes
+    }
+}
+
+public struct SubdivisionSource: Hashable, Sendable {
+    public var name: String
+    public var file: String
+    public var codeProperty = "code"
+    public var nameProperty = "nom"
+
+    public init(name: String, file: String) {
+        self.name = name
+        self.file = file
+    }
+}
+
+/// What to do with population or equipment rows of a loaded département whose commune
+/// is not in the geometry.
+public enum UnmatchedRows: String, CaseIterable, Hashable, Sendable {
+    /// Stop with an error naming the first row (default: inhabitants would be lost).
+    case error
+    /// Skip them, with a warning that counts them.
+    case warn
+}

@@ -1,0 +1,248 @@
+import Foundation
+import Yams
+import ZonegriseCore
+
+/// Reads a territory manifest (YAML, docs/MANIFEST.md) into an `AnalysisConfiguration`.
+///
+/// Unknown keys are errors (a typo must not silently fall back to a default); every
+/// error names the manifest, the line and the key.
+public enum TerritoryManifest {
+    public static func load(path: String) throws -> AnalysisConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ZonegriseError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or a folder" : "no such file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ZonegriseError.malformed(file: path, line: nil, detail: "the manifest is not UTF-8 text")
+        }
+        return try parse(text, path: path)
+    }
+
+    public static func parse(_ text: String, path: String) throws -> AnalysisConfiguration {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ZonegriseError.malformed(file: path, line: Self.line(of: error), detail: "not valid YAML: \(Self.summary(of: error))")
+        }
+        guard let root, case .mapping = root else {
+            throw ZonegriseError.malformed(file: path, line: root?.mark?.line, detail: "the manifest must be a YAML mapping of keys (see docs/MANIFEST.md)")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var reader = NodeReader(file: path, folder: folder)
+        var config = AnalysisConfiguration()
+        config.manifestPath = path
+        try reader.read(root, into: &config)
+        return config
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+
+    private static func summary(of error: YamlError) -> String {
+        switch error {
+        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
+            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// Walks the YAML tree with the file name for messages.
+struct NodeReader {
+    let file: String
+    let folder: String
+
+    func fail(_ node: Node?, _ key: String, _ detail: String) -> ZonegriseError {
+        .invalidParameter(source: node?.mark.map { "\(file):\($0.line)" } ?? file, key: key, detail: detail)
+    }
+
+    func mapping(_ node: Node, _ key: String, allowed: [String]) throws -> [(String, Node)] {
+        guard case let .mapping(mapping) = node else { throw fail(node, key, "expected a mapping of keys") }
+        var result: [(String, Node)] = []
+        for (k, v) in mapping {
+            guard let name = k.string else { throw fail(k, key, "keys must be text") }
+            let full = key.isEmpty ? name : key + "." + name
+            guard allowed.contains(name) else {
+                throw fail(k, full, "unknown key (allowed here: \(allowed.joined(separator: ", ")))")
+            }
+            result.append((name, v))
+        }
+        return result
+    }
+
+    func text(_ node: Node, _ key: String) throws -> String {
+        guard case let .scalar(scalar) = node else { throw fail(node, key, "expected a single value") }
+        return scalar.string
+    }
+
+    func path(_ node: Node, _ key: String) throws -> String {
+        let value = try text(node, key)
+        guard !value.isEmpty else { throw fail(node, key, "the path is empty") }
+        return resolve(value)
+    }
+
+    func resolve(_ value: String) -> String {
+        value.hasPrefix("/") ? value : URL(fileURLWithPath: folder).appendingPathComponent(value).standardizedFileURL.path
+    }
+
+    func number(_ node: Node, _ key: String) throws -> Double {
+        let value = try text(node, key)
+        return try ConfigurationValues.number(value, key: key, source: node.mark.map { "\(file):\($0.line)" } ?? file)
+    }
+
+    func bool(_ node: Node, _ key: String) throws -> Bool {
+        try ConfigurationValues.bool(try text(node, key), key: key, source: node.mark.map { "\(file):\($0.line)" } ?? file)
+    }
+
+    func list(_ node: Node, _ key: String) throws -> [Node] {
+        switch node {
+        case let .sequence(sequence): return Array(sequence)
+        case .scalar: return [node]
+        default: throw fail(node, key, "expected a list")
+        }
+    }
+
+    func codes(_ node: Node, _ key: String) throws -> [String] {
+        try list(node, key).map { try text($0, key) }
+    }
+
+    mutating func read(_ root: Node, into config: inout AnalysisConfiguration) throws {
+        let top = ["version", "name", "analysis_area", "service_area", "communes", "populations", "equipment", "gammes",
+                   "poles", "time_model", "thresholds", "comparison", "bands", "service_layers", "subdivisions", "unmatched_rows"]
+        let entries = try mapping(root, "", allowed: top)
+        let present = Set(entries.map(\.0))
+        for required in ["analysis_area", "communes", "populations", "equipment"] where !present.contains(required) {
+            throw fail(root, required, "missing; the manifest must name it (see docs/MANIFEST.md)")
+        }
+        for (key, node) in entries {
+            let source = node.mark.map { "\(file):\($0.line)" } ?? file
+            switch key {
+            case "version":
+                guard try text(node, key) == "1" else { throw fail(node, key, "this zonegrise reads manifest version 1") }
+            case "name": config.name = try text(node, key)
+            case "analysis_area": config.analysisArea = try codes(node, key)
+            case "service_area": config.serviceArea = try codes(node, key)
+            case "communes":
+                if case .scalar = node {
+                    config.communes.files = [try path(node, key)]
+                    continue
+                }
+                for (k, v) in try mapping(node, key, allowed: ["files", "code_property", "name_property", "vintage", "fusions", "centres"]) {
+                    let full = key + "." + k
+                    switch k {
+                    case "files": config.communes.files = try list(v, full).map { try path($0, full) }
+                    case "code_property": config.communes.codeProperty = try text(v, full)
+                    case "name_property": config.communes.nameProperty = try text(v, full)
+                    case "vintage": config.communes.vintage = try text(v, full)
+                    case "centres": config.communes.centres = try path(v, full)
+                    default:
+                        guard case let .mapping(pairs) = v else { throw fail(v, full, "expected a mapping old code: new code") }
+                        for (old, new) in pairs {
+                            config.communes.fusions[try text(old, full)] = try text(new, full)
+                        }
+                    }
+                }
+                if config.communes.files.isEmpty { throw fail(node, "communes.files", "name at least one GeoJSON file") }
+            case "populations": config.populations = try inputFile(node, key)
+            case "equipment": config.equipment = try inputFile(node, key)
+            case "gammes": config.gammes = try inputFile(node, key)
+            case "poles":
+                for (k, v) in try mapping(node, key, allowed: ["share", "hierarchy"]) {
+                    switch k {
+                    case "share": try config.apply("poles.share", value: try text(v, "poles.share"), source: source)
+                    default: config.poleHierarchy = try bool(v, "poles.hierarchy")
+                    }
+                }
+            case "time_model":
+                if case .scalar = node {
+                    try config.apply("time_model.kind", value: try text(node, key), source: source)
+                    continue
+                }
+                for (k, v) in try mapping(node, key, allowed: ["kind", "crowfly", "matrix"]) {
+                    let vsource = v.mark.map { "\(file):\($0.line)" } ?? file
+                    switch k {
+                    case "kind": try config.apply("time_model.kind", value: try text(v, "time_model.kind"), source: vsource)
+                    case "crowfly":
+                        for (ck, cv) in try mapping(v, "time_model.crowfly", allowed: ["speed_kmh", "detour", "intra_commune"]) {
+                            try config.apply("time_model.crowfly." + ck, value: try text(cv, ck), source: cv.mark.map { "\(file):\($0.line)" } ?? file)
+                        }
+                    default:
+                        for (mk, mv) in try mapping(v, "time_model.matrix", allowed: ["file", "missing"]) {
+                            if mk == "file" { config.timeModel.matrixFile = try path(mv, "time_model.matrix.file") } else {
+                                try config.apply("time_model.matrix.missing", value: try text(mv, mk), source: mv.mark.map { "\(file):\($0.line)" } ?? file)
+                            }
+                        }
+                    }
+                }
+            case "thresholds":
+                for (k, v) in try mapping(node, key, allowed: Gamme.allCases.map(\.rawValue)) {
+                    try config.apply("thresholds." + k, value: try text(v, k), source: v.mark.map { "\(file):\($0.line)" } ?? file)
+                }
+            case "comparison": try config.apply("comparison", value: try text(node, key), source: source)
+            case "bands":
+                try config.apply("bands", value: try list(node, key).map { try text($0, key) }.joined(separator: ","), source: source)
+            case "unmatched_rows": try config.apply("unmatched_rows", value: try text(node, key), source: source)
+            case "service_layers":
+                for item in try list(node, key) {
+                    var name = "", label = "", threshold = 30.0
+                    var input: InputFile?
+                    for (k, v) in try mapping(item, key, allowed: ["name", "label", "file", "threshold", "vintage"]) {
+                        let full = key + "." + k
+                        switch k {
+                        case "name": name = try text(v, full)
+                        case "label": label = try text(v, full)
+                        case "file": input = InputFile(path: try path(v, full), vintage: input?.vintage)
+                        case "vintage": input = InputFile(path: input?.path ?? "", vintage: try text(v, full))
+                        default:
+                            threshold = try number(v, full)
+                            guard threshold > 0 else { throw fail(v, full, "must be a positive number of minutes") }
+                        }
+                    }
+                    guard ServiceLayer.isValidName(name) else {
+                        throw fail(item, key + ".name", "\"\(name)\" must be lower-case letters, digits and _ (it names output columns)")
+                    }
+                    guard let input, !input.path.isEmpty else { throw fail(item, key + ".file", "missing for layer \(name)") }
+                    guard !config.serviceLayers.contains(where: { $0.name == name }) else { throw fail(item, key + ".name", "\(name) is used twice") }
+                    config.serviceLayers.append(LayerSource(name: name, label: label.isEmpty ? name : label, file: input, thresholdMinutes: threshold))
+                }
+            case "subdivisions":
+                for item in try list(node, key) {
+                    var source = SubdivisionSource(name: "", file: "")
+                    for (k, v) in try mapping(item, key, allowed: ["name", "file", "code_property", "name_property"]) {
+                        let full = key + "." + k
+                        switch k {
+                        case "name": source.name = try text(v, full)
+                        case "file": source.file = try path(v, full)
+                        case "code_property": source.codeProperty = try text(v, full)
+                        default: source.nameProperty = try text(v, full)
+                        }
+                    }
+                    guard ServiceLayer.isValidName(source.name) else {
+                        throw fail(item, key + ".name", "\"\(source.name)\" must be lower-case letters, digits and _")
+                    }
+                    guard !source.file.isEmpty else { throw fail(item, key + ".file", "missing for subdivision \(source.name)") }
+                    config.subdivisions.append(source)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    func inputFile(_ node: Node, _ key: String) throws -> InputFile {
+        if case .scalar = node { return InputFile(path: try path(node, key)) }
+        var result = InputFile(path: "")
+        for (k, v) in try mapping(node, key, allowed: ["file", "vintage"]) {
+            if k == "file" { result.path = try path(v, key + ".file") } else { result.vintage = try text(v, key + ".vintage") }
+        }
+        guard !result.path.isEmpty else { throw fail(node, key + ".file", "missing") }
+        return result
+    }
+}

@@ -1,0 +1,106 @@
+import ZonegriseCore
+import ZonegriseNative
+
+/// Builds the bytes of every output file of a run (the output contract of
+/// docs/OUTPUTS.md). Pure formatting: no file is touched here.
+struct AnalysisOutputs {
+    let result: AnalysisResult
+    let territory: LoadedTerritory
+
+    static let timeDecimals = 2
+    static let shareDecimals = 2
+
+    /// Property names and values of one analysed commune, in contract order.
+    func properties(_ i: Int) -> [(String, JSONOutput)] {
+        let commune = result.communes[i]
+        var props: [(String, JSONOutput)] = [
+            ("code", .string(commune.code)), ("nom", .string(commune.nom)), ("population", .int(commune.population)),
+            ("niveau_pole", .string(result.poleLevels[i].rawValue)),
+        ]
+        for gamme in Gamme.allCases {
+            let access = result.access[gamme]![i]
+            let g = gamme.rawValue
+            props += [
+                ("temps_" + g, .optionalNumber(access.minutes, decimals: Self.timeDecimals)),
+                ("pole_" + g, access.target.map(JSONOutput.string) ?? .null),
+                ("bande_" + g, .string(result.parameters.bands.label(access.band))),
+                ("zone_grise_" + g, .bool(access.isBeyond)),
+            ]
+        }
+        props += [("nb_gammes_grises", .int(result.greyGammeCounts[i])), ("code_enjeux", .string(result.codesEnjeux[i]))]
+        for (layer, rows) in zip(result.layers, result.layerAccess) {
+            let access = rows[i]
+            props += [
+                ("temps_" + layer.name, .optionalNumber(access.minutes, decimals: Self.timeDecimals)),
+                ("site_" + layer.name, access.target.map(JSONOutput.string) ?? .null),
+                ("hors_seuil_" + layer.name, .bool(access.isBeyond)),
+            ]
+        }
+        return props
+    }
+
+    func communesGeoJSON(toWGS84: CoordinateTransformer) throws -> [UInt8] {
+        var writer = GeoJSONWriter()
+        for i in result.communes.indices {
+            let shape = try toWGS84.transform(territory.shapes[result.communes[i].code]!)
+            writer.addFeature(properties: properties(i), shape: shape)
+        }
+        return writer.bytes()
+    }
+
+    func communesCSV() -> [UInt8] {
+        guard !result.communes.isEmpty else { return [] }
+        let header = properties(0).map(\.0)
+        var writer = CSVWriter(header: header)
+        for i in result.communes.indices {
+            writer.addRow(properties(i).map { Self.csvText($0.1) })
+        }
+        return writer.bytes()
+    }
+
+    static func csvText(_ value: JSONOutput) -> String {
+        switch value {
+        case .null: return ""
+        case let .bool(b): return b ? "true" : "false"
+        case let .int(n): return String(n)
+        case let .number(x, decimals): return DecimalText.format(x, decimals: decimals)
+        case let .string(s): return s
+        case .array, .object: return value.text(pretty: false)
+        }
+    }
+
+    func polesGeoJSON(toWGS84: CoordinateTransformer) throws -> [UInt8] {
+        var writer = GeoJSONWriter()
+        for pole in result.poles {
+            writer.addFeature(properties: [
+                ("code", .string(pole.code)), ("nom", .string(pole.nom)), ("niveau_pole", .string(pole.level.rawValue)),
+                ("gammes", .string(pole.servedGammes.map(\.rawValue).joined(separator: ","))),
+                ("zone_analyse", .bool(pole.inAnalysisArea)),
+            ], point: try toWGS84.transform(pole.centre))
+        }
+        return writer.bytes()
+    }
+
+    func summaryRow(_ row: ZoneGriseSummary) -> [String] {
+        [row.name, BandScheme.text(row.thresholdMinutes), String(row.communes), String(row.population),
+         DecimalText.format(row.populationSharePercent, decimals: Self.shareDecimals)]
+    }
+
+    func zonesGrisesCSV() -> [UInt8] {
+        var writer = CSVWriter(header: ["gamme", "seuil_minutes", "communes", "population", "part_population_pct"])
+        for row in result.summaries { writer.addRow(summaryRow(row)) }
+        return writer.bytes()
+    }
+
+    func subdivisionsCSV() -> [UInt8] {
+        var writer = CSVWriter(header: ["subdivision", "code", "nom", "gamme", "seuil_minutes", "communes", "population",
+                                        "part_population_pct", "communes_total", "population_totale"])
+        for row in result.subdivisionSummaries {
+            writer.addRow([row.scheme, row.code, row.nom] + summaryRow(row.summary)
+                + [String(row.summary.totalCommunes), String(row.summary.totalPopulation)])
+        }
+        return writer.bytes()
+    }
+
+    func gammesCSV() -> [UInt8] { GammeTableCSV.bytes(territory.input.gammes) }
+}

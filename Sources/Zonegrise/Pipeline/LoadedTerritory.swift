@@ -1,0 +1,13 @@
+import ZonegriseCore
+
+/// The inputs of a run once read and matched: what the analysis needs, plus what the
+/// writers and the run manifest need (polygons, provenance, counts).
+public struct LoadedTerritory {
+    public var input: AnalysisInput
+    /// Lambert-93 polygons of every loaded commune, by code.
+    public var shapes: [String: MultiPolygon]
+    /// Every input file: role, path, vintage.
+    public var files: [(role: String, path: String, vintage: String?)]
+    /// Figures for the manifest (`communes_repaired`, `sites_france_services`…).
+    public var counts: [(String, Int)]
+}

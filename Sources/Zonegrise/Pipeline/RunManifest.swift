@@ -1,0 +1,71 @@
+import ZonegriseCore
+import ZonegriseNative
+
+/// `manifest.json`: every input with its SHA-256 and vintage, every parameter used, the
+/// time model, the tool version, the warnings. No clock time, no host name: two runs on
+/// the same inputs write the same bytes.
+struct RunManifest {
+    let configuration: AnalysisConfiguration
+    let territory: LoadedTerritory
+    let result: AnalysisResult
+    let model: any TravelTimeModel
+    let warnings: [String]
+    let outputs: [String]
+
+    func json() throws -> JSONOutput {
+        var inputs: [JSONOutput] = []
+        for file in territory.files {
+            let digest: String
+            do { digest = try SHA256Digest.hex(fileAt: file.path) } catch {
+                throw ZonegriseError.unreadable(file: file.path, reason: "cannot checksum: \(error)")
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+            inputs.append(.object([("role", .string(file.role)), ("path", .string(file.path)), ("sha256", .string(digest)),
+                                   ("bytes", size.map(JSONOutput.int) ?? .null),
+                                   ("vintage", file.vintage.map(JSONOutput.string) ?? .null)]))
+        }
+        let c = configuration
+        let gammes = territory.input.gammes
+        var gammeMembers: [(String, JSONOutput)] = [
+            ("source", .string(gammes.isDerived ? "derived" : "file")),
+            ("derived", .bool(gammes.isDerived)),
+        ]
+        if let derivation = gammes.derivation { gammeMembers.append(("rule", .string(derivation.rule))) }
+        gammeMembers.append(("types", .object(Gamme.allCases.map { ($0.rawValue, .int(gammes.size(of: $0))) })))
+        let parameters: [(String, JSONOutput)] = [
+            ("analysis_area", .array(c.analysisArea.map(JSONOutput.string))),
+            ("service_area", .array(c.loadedDepartements.map(JSONOutput.string))),
+            ("poles", .object([("share", .number(c.poleShare, decimals: 6)), ("hierarchy", .bool(c.poleHierarchy))])),
+            ("thresholds_minutes", .object(Gamme.allCases.map { ($0.rawValue, .number(c.thresholdMinutes[$0]!, decimals: 6)) })),
+            ("comparison", .string(c.comparison.rawValue)),
+            ("bands_minutes", .array(c.bandLimitsMinutes.map { .number($0, decimals: 6) })),
+            ("service_layers", .array(c.serviceLayers.map { .object([("name", .string($0.name)), ("label", .string($0.label)),
+                                                                     ("threshold_minutes", .number($0.thresholdMinutes, decimals: 6))]) })),
+            ("unmatched_rows", .string(c.unmatchedRows.rawValue)),
+            ("fusions", .object(c.communes.fusions.keys.sorted().map { ($0, .string(c.communes.fusions[$0]!)) })),
+            ("code_property", .string(c.communes.codeProperty)),
+            ("name_property", .string(c.communes.nameProperty)),
+            ("times_rounded_to_minutes", .number(0.01, decimals: 2)),
+        ]
+        let timeModel: [(String, JSONOutput)] = [("kind", .string(model.kind)), ("horizon_minutes", .number(result.horizonMinutes, decimals: 6))]
+            + model.parameters.keys.sorted().map { ($0, .string(model.parameters[$0]!)) }
+        let population = result.communes.reduce(0) { $0 + $1.population }
+        var counts: [(String, JSONOutput)] = territory.counts.map { ($0.0, .int($0.1)) }
+        counts.append(("population_analysed", .int(population)))
+        for level in PoleLevel.allCases where level != .aucun {
+            counts.append(("poles_" + level.rawValue, .int(result.poles.filter { $0.level == level }.count)))
+        }
+        return .object([
+            ("tool", .object([("name", .string("zonegrise")), ("version", .string(ZonegriseVersion.current))])),
+            ("name", .string(c.name)),
+            ("manifest", c.manifestPath.map(JSONOutput.string) ?? .null),
+            ("inputs", .array(inputs)),
+            ("parameters", .object(parameters)),
+            ("time_model", .object(timeModel)),
+            ("gammes", .object(gammeMembers)),
+            ("counts", .object(counts)),
+            ("warnings", .array(warnings.map(JSONOutput.string))),
+            ("outputs", .array(outputs.map(JSONOutput.string))),
+        ])
+    }
+}

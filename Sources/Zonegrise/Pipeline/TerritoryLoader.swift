@@ -1,0 +1,175 @@
+import Foundation
+import ZonegriseCore
+import ZonegriseNative
+
+/// Reads every input named by a configuration and builds the analysis input.
+///
+/// Stages are timed; warnings (repaired polygons, skipped rows) are collected. Errors
+/// name the file, the line or feature, and what is wrong.
+public struct TerritoryLoader {
+    public var configuration: AnalysisConfiguration
+    public let warnings: Warnings
+
+    public init(configuration: AnalysisConfiguration, warnings: Warnings = Warnings()) {
+        self.configuration = configuration
+        self.warnings = warnings
+    }
+
+    public func load(timings: inout StageTimings) throws -> LoadedTerritory {
+        let config = configuration
+        guard !config.analysisArea.isEmpty else {
+            throw ZonegriseError.invalidParameter(source: config.manifestPath ?? "manifest", key: "analysis_area", detail: "name at least one département")
+        }
+        let departements = Set(config.loadedDepartements)
+        let engine = GeometryEngine()
+        var counts: [(String, Int)] = []
+        var files: [(String, String, String?)] = config.communes.files.map { ("communes", $0, config.communes.resolvedVintage) }
+
+        // Polygons.
+        let read = try timings.measure("read communes") {
+            try CommuneReader(source: config.communes, departements: departements, engine: engine, warnings: warnings).read()
+        }
+        for (old, new) in read.fused { warnings.add("commune \(old) merged into \(new) (communes.fusions): polygons united") }
+        for departement in config.analysisArea where !read.shapes.contains(where: { Commune.departement(ofCode: $0.code) == departement }) {
+            throw ZonegriseError.inconsistent(detail: "no commune of département \(departement) (analysis_area) in the commune files \(config.communes.files.joined(separator: ", "))")
+        }
+
+        // Validity, centres, areas.
+        var shapes: [String: MultiPolygon] = [:]
+        var centres: [String: PlanarPoint] = [:]
+        var areas: [String: Double] = [:]
+        try timings.measure("repair polygons, centres") {
+            var repaired: [String] = []
+            for commune in read.shapes {
+                let summary: ShapeSummary
+                do { summary = try engine.summarize(commune.shape) } catch {
+                    throw ZonegriseError.invalidFeature(file: commune.origin, feature: 0, detail: "commune \(commune.code): \(error)")
+                }
+                if let fixed = summary.repaired {
+                    repaired.append("\(commune.code) (\(summary.invalidityReason ?? "invalid"))")
+                    shapes[commune.code] = fixed
+                } else {
+                    shapes[commune.code] = commune.shape
+                }
+                centres[commune.code] = summary.pointOnSurface
+                areas[commune.code] = summary.area
+            }
+            if !repaired.isEmpty {
+                warnings.add("\(repaired.count) invalid commune polygon(s) repaired with GEOS make-valid: \(repaired.prefix(5).joined(separator: "; "))\(repaired.count > 5 ? "; …" : "")")
+            }
+            counts.append(("communes_repaired", repaired.count))
+            if let path = config.communes.centres {
+                files.append(("centres", path, InputFile.year(in: path)))
+                let given = try CentresReader(file: path).read()
+                var used = 0
+                for (code, point) in given where centres[config.communes.fusions[code] ?? code] != nil {
+                    centres[config.communes.fusions[code] ?? code] = point
+                    used += 1
+                }
+                counts.append(("centres_supplied", used))
+            }
+        }
+        let codes = CommuneCodes(known: Set(shapes.keys), departements: departements, fusions: config.communes.fusions)
+
+        // Populations.
+        files.append(("populations", config.populations.path, config.populations.resolvedVintage))
+        let populations = try timings.measure("read populations") { try PopulationReader(file: config.populations.path).read(codes: codes) }
+        try check(populations.unmatched.map { ($0.code, $0.line) }, file: config.populations.path, what: "population row",
+                  extra: " (\(populations.unmatched.reduce(0) { $0 + $1.population }) inhabitants)")
+        if populations.arrondissementRowsIgnored > 0 {
+            warnings.add("\(config.populations.path): \(populations.arrondissementRowsIgnored) municipal arrondissement row(s) of Paris, Lyon or Marseille ignored: the whole commune has its own row")
+        }
+        let withoutPopulation = read.shapes.map(\.code).filter { populations.byCommune[$0] == nil && departements.contains(Commune.departement(ofCode: $0)) }
+        if !withoutPopulation.isEmpty {
+            warnings.add("\(withoutPopulation.count) commune(s) of the geometry have no population row and count 0 inhabitants (first: \(withoutPopulation.prefix(5).joined(separator: ", "))); if they merged since the geometry's vintage, list them in communes.fusions")
+        }
+        counts.append(("communes_without_population", withoutPopulation.count))
+
+        // Equipment.
+        files.append(("equipment", config.equipment.path, config.equipment.resolvedVintage))
+        let equipment = try timings.measure("read equipment") { try EquipmentReader(file: config.equipment.path).read(codes: codes) }
+        try check(equipment.unmatched, file: config.equipment.path, what: "equipment rows", extra: "")
+        if equipment.unlocated > 0 {
+            warnings.add("\(config.equipment.path): \(equipment.unlocated) equipment row(s) without coordinates located at their commune")
+        }
+        counts.append(("equipment_rows", equipment.rows))
+
+        // Gammes.
+        let gammes: GammeTable = try timings.measure("gammes") {
+            if let table = config.gammes {
+                files.append(("gammes", table.path, table.resolvedVintage))
+                return try GammeTableReader(file: table.path).read()
+            }
+            var national = populations.national
+            // Paris, Lyon, Marseille: INSEE tables carry both the commune and its
+            // arrondissements; BPE has only the arrondissements. Keep those.
+            for parent in ["75056", "69123", "13055"] where national.keys.contains(where: { CommuneCodes.plmParent(of: $0) == parent }) {
+                national[parent] = nil
+            }
+            return GammeDerivation().derive(populations: national, typesByCommune: equipment.nationalTypes)
+        }
+        if gammes.isDerived {
+            warnings.add("no gamme table given: gammes derived from the national equipment and populations (docs/GAMMES.md); check gammes.csv in the outputs")
+        }
+
+        // Communes of the service area.
+        var communes: [Commune] = []
+        for shape in read.shapes {
+            communes.append(Commune(code: shape.code, nom: shape.nom, population: populations.byCommune[shape.code] ?? 0,
+                                    centre: centres[shape.code]!, areaSquareMetres: areas[shape.code]!))
+        }
+        let analysedCodes = Set(communes.filter { config.analysisArea.contains(Commune.departement(ofCode: $0.code)) }.map(\.code))
+        let typesByCommune = equipment.countsByCommune.mapValues { Set($0.filter { $0.value > 0 }.keys) }
+
+        // Service layers.
+        let locator = try engine.makeLocator(read.shapes.map { shapes[$0.code]! })
+        let orderedCodes = read.shapes.map(\.code)
+        var layers: [ServiceLayer] = []
+        try timings.measure("service layers") {
+            for source in config.serviceLayers {
+                files.append(("service_layer:" + source.name, source.file.path, source.file.resolvedVintage))
+                let layer = try ServiceLayerReader(source: source, codes: codes, centres: centres,
+                                                   locate: { locator.indexContaining($0).map { orderedCodes[$0] } },
+                                                   warnings: warnings).read()
+                if layer.sites.isEmpty {
+                    warnings.add("\(source.file.path): no site of layer \(source.name) in the loaded départements; every commune is beyond its threshold")
+                }
+                counts.append(("sites_" + source.name, layer.sites.count))
+                layers.append(layer)
+            }
+        }
+
+        // Subdivisions.
+        var schemes: [SubdivisionScheme] = []
+        try timings.measure("subdivisions") {
+            let analysed = communes.filter { analysedCodes.contains($0.code) }
+            for source in config.subdivisions {
+                files.append(("subdivision:" + source.name, source.file, InputFile.year(in: source.file)))
+                schemes.append(try SubdivisionReader(source: source, engine: engine, warnings: warnings).read(communes: analysed, codes: codes))
+            }
+        }
+        if config.timeModel.kind == .matrix, let path = config.timeModel.matrixFile {
+            files.append(("matrix", path, InputFile.year(in: path)))
+        }
+        counts.insert(("communes_service_area", communes.count), at: 0)
+        counts.insert(("communes_analysed", analysedCodes.count), at: 0)
+        counts.append(("communes_outside_departements_skipped", read.skippedOutside))
+
+        let input = AnalysisInput(communes: communes, analysedCodes: analysedCodes, typesByCommune: typesByCommune,
+                                  gammes: gammes, serviceLayers: layers, subdivisions: schemes)
+        return LoadedTerritory(input: input, shapes: shapes, files: files.map { (role: $0.0, path: $0.1, vintage: $0.2) }, counts: counts)
+    }
+
+    /// Applies `unmatched_rows` to rows whose commune is not in the geometry.
+    private func check(_ unmatched: [(String, Int)], file: String, what: String, extra: String) throws {
+        guard let first = unmatched.first else { return }
+        switch configuration.unmatchedRows {
+        case .error:
+            throw ZonegriseError.unknownCommune(file: file, line: first.1, code: first.0, what: what.hasSuffix("s") ? String(what.dropLast()) : what,
+                                                hint: (unmatched.count > 1 ? "\(unmatched.count) such communes\(extra); " : "")
+                                                    + "add the missing polygons, list merged communes in communes.fusions, or set unmatched_rows: warn to skip such rows")
+        case .warn:
+            warnings.add("\(file): \(unmatched.count) \(what) for communes not in the geometry\(extra) skipped (first: \(first.0) at line \(first.1))")
+        }
+    }
+}

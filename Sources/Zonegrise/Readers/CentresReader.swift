@@ -1,0 +1,41 @@
+import ZonegriseCore
+import ZonegriseNative
+
+/// Reads commune centres that win over the point on surface (town halls, population-
+/// weighted points): a CSV `code,x,y` in Lambert-93 or `code,longitude,latitude`, or a
+/// GeoJSON of points with a `code` (or `insee_com`) property.
+struct CentresReader {
+    let file: String
+
+    func read() throws -> [String: PlanarPoint] {
+        let bytes = try InputBytes.read(file)
+        let first = bytes.first { $0 != 0xEF && $0 != 0xBB && $0 != 0xBF && $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        var result: [String: PlanarPoint] = [:]
+        if first == UInt8(ascii: "{") {
+            let document = try GeoJSONReader.read(bytes, file: file)
+            let transformer = try CoordinateSystem(crsName: document.crsName).transformerToLambert93(file: file)
+            for feature in document.features {
+                guard let code = (feature.properties["code"] ?? feature.properties["insee_com"] ?? feature.properties["INSEE_COM"])?.propertyText,
+                      var point = feature.geometry?.asPoint else {
+                    throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "a centre needs a Point geometry and a code property")
+                }
+                if let transformer { point = try transformer.transform(point) }
+                result[code] = point
+            }
+            return result
+        }
+        let csv = try CSVReader(bytes: bytes, file: file)
+        let code = try csv.column(anyOf: ["code", "insee_com", "codgeo", "COM"])
+        let projected = csv.optionalColumn("x") != nil
+        let xColumn = projected ? try csv.column("x") : try csv.column(anyOf: ["longitude", "lon"])
+        let yColumn = projected ? try csv.column("y") : try csv.column(anyOf: ["latitude", "lat"])
+        let toL93 = projected ? nil : try CoordinateTransformer.wgs84ToLambert93()
+        try csv.forEachRecord { record in
+            let x = try record.requireDouble(xColumn, field: csv.header[xColumn])
+            let y = try record.requireDouble(yColumn, field: csv.header[yColumn])
+            let point = PlanarPoint(x: x, y: y)
+            result[record.string(code)] = try toL93.map { try $0.transform(point) } ?? point
+        }
+        return result
+    }
+}

@@ -1,0 +1,99 @@
+import ZonegriseCore
+import ZonegriseNative
+
+/// Reads commune polygons from GeoJSON files (RFC 7946 WGS84 or a legacy `crs`).
+///
+/// Keeps the communes of the loaded départements, checks codes are unique across the
+/// files, merges communes listed in `fusions` into the commune they joined (GEOS
+/// union), and projects everything to Lambert-93.
+/// - Complexity: O(vertices) plus the unions.
+struct CommuneReader {
+    var source: CommuneSource
+    var departements: Set<String>
+    var engine: GeometryEngine
+    var warnings: Warnings
+
+    struct Output {
+        var shapes: [CommuneShape]
+        /// Communes of other départements found in the files and left out.
+        var skippedOutside: Int
+        /// Old code → new code for each fusion applied.
+        var fused: [(String, String)]
+    }
+
+    func read() throws -> Output {
+        var byCode: [String: CommuneShape] = [:]
+        var skipped = 0
+        for file in source.files {
+            let document = try GeoJSONReader.read(try InputBytes.read(file), file: file)
+            let crs = CoordinateSystem(crsName: document.crsName)
+            let transformer = try crs.transformerToLambert93(file: file)
+            for feature in document.features {
+                guard let codeValue = feature.properties[source.codeProperty], let code = codeValue.propertyText, !code.isEmpty else {
+                    throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
+                                                        detail: "no \"\(source.codeProperty)\" property (set communes.code_property; properties found: \(feature.properties.keys.sorted().joined(separator: ", ")))")
+                }
+                guard Self.isCommuneCode(code) else {
+                    throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
+                                                        detail: "\(source.codeProperty) \"\(code)\" is not a 5-character INSEE commune code")
+                }
+                guard departements.contains(Commune.departement(ofCode: code)) else {
+                    skipped += 1
+                    continue
+                }
+                guard let geometry = feature.geometry, var shape = geometry.asMultiPolygon else {
+                    throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
+                                                        detail: "commune \(code) has \(feature.geometry == nil ? "no geometry" : "a geometry that is not a Polygon or MultiPolygon")")
+                }
+                if crs == .wgs84, let box = shape.bounds, abs(box.maxX) > 180 || abs(box.maxY) > 90 {
+                    throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
+                                                        detail: "commune \(code) has coordinates like (\(box.maxX), \(box.maxY)), not longitude/latitude, and the file has no crs member saying which system it uses (IGN Lambert-93 files need \"crs\": EPSG:2154)")
+                }
+                if let transformer {
+                    do { shape = try transformer.transform(shape) } catch {
+                        throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "commune \(code) cannot be projected: \(error)")
+                    }
+                }
+                let nom = feature.properties[source.nameProperty]?.propertyText ?? ""
+                let origin = "\(file) feature \(feature.index + 1)"
+                if let first = byCode[code] {
+                    throw ZonegriseError.duplicateCode(file: file, code: code, first: first.origin, second: "feature \(feature.index + 1)")
+                }
+                byCode[code] = CommuneShape(code: code, nom: nom, shape: shape, origin: origin)
+            }
+        }
+        var fused: [(String, String)] = []
+        for old in source.fusions.keys.sorted() {
+            let new = source.fusions[old]!
+            guard let absorbed = byCode[old] else {
+                warnings.add("communes.fusions: commune \(old) is not in the commune files; nothing to merge into \(new)")
+                continue
+            }
+            guard let target = byCode[new] else {
+                throw ZonegriseError.inconsistent(detail: "communes.fusions: commune \(old) merges into \(new), which is not in the commune files")
+            }
+            let union: MultiPolygon
+            do {
+                union = try engine.union([engine.makeValid(target.shape), engine.makeValid(absorbed.shape)])
+            } catch {
+                throw ZonegriseError.invalidFeature(file: absorbed.origin, feature: 0, detail: "cannot merge \(old) into \(new): \(error)")
+            }
+            byCode[new]!.shape = union
+            byCode[old] = nil
+            fused.append((old, new))
+        }
+        return Output(shapes: byCode.values.sorted { $0.code < $1.code }, skippedOutside: skipped, fused: fused)
+    }
+
+    /// Five characters, digits except 2A/2B for Corsica.
+    static func isCommuneCode(_ code: String) -> Bool {
+        let chars = Array(code.utf8)
+        guard chars.count == 5 else { return false }
+        for (i, c) in chars.enumerated() {
+            if (48 ... 57).contains(c) { continue }
+            if i == 1, c == UInt8(ascii: "A") || c == UInt8(ascii: "B"), chars[0] == UInt8(ascii: "2") { continue }
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,89 @@
+import ZonegriseCore
+
+/// Reads INSEE BPE equipment: counts per commune (`DEPCOM, TYPEQU, NB_EQUIP`, one row
+/// per commune × IRIS × type) or the geolocated layout (`DEPCOM, TYPEQU, LAMBERT_X,
+/// LAMBERT_Y`, one row per equipment). Plain or gzip.
+///
+/// Equipment is located at its commune: poles are decided on commune counts. Points
+/// without coordinates are counted and reported.
+struct EquipmentReader {
+    let file: String
+
+    struct Output {
+        /// Types present per code, for every row of the file (national context).
+        var nationalTypes: [String: Set<String>]
+        /// Equipment count per commune of the geometry and type.
+        var countsByCommune: [String: [String: Int]]
+        var unmatched: [(code: String, line: Int)]
+        var rows: Int
+        var layout: String
+        /// Geolocated layout only: rows with and without coordinates.
+        var located: Int
+        var unlocated: Int
+    }
+
+    func read(codes: CommuneCodes) throws -> Output {
+        let csv = try CSVReader(bytes: try InputBytes.read(file), file: file)
+        let communeColumn = try csv.column(anyOf: ["DEPCOM", "CODGEO", "commune"])
+        let typeColumn = try csv.column("TYPEQU")
+        let countColumn = csv.optionalColumn("NB_EQUIP")
+        let xColumn = csv.optionalColumn("LAMBERT_X"), yColumn = csv.optionalColumn("LAMBERT_Y")
+        let geolocated = xColumn != nil && yColumn != nil
+        guard geolocated || countColumn != nil else {
+            throw ZonegriseError.missingColumn(file: file, column: "NB_EQUIP (or LAMBERT_X and LAMBERT_Y for geolocated BPE)", available: csv.header)
+        }
+        var national: [String: Set<String>] = [:]
+        var counts: [String: [String: Int]] = [:]
+        var unmatchedLine: [String: Int] = [:]
+        var rows = 0, located = 0, unlocated = 0
+        var matchCache: [String: CommuneCodes.Match] = [:]
+        try csv.forEachRecord { record in
+            rows += 1
+            let code = record.string(communeColumn)
+            let type = record.string(typeColumn)
+            guard !type.isEmpty else {
+                throw ZonegriseError.invalidValue(file: file, line: record.line, field: "TYPEQU", value: "", expected: "an equipment type code such as D201")
+            }
+            var count = 1
+            if let countColumn {
+                guard let value = record.int(countColumn), value >= 0 else {
+                    throw ZonegriseError.invalidValue(file: file, line: record.line, field: "NB_EQUIP",
+                                                      value: record.string(countColumn), expected: "a whole number of equipments")
+                }
+                count = value
+            }
+            if geolocated {
+                if record.isEmpty(xColumn!) || record.isEmpty(yColumn!) {
+                    unlocated += 1
+                } else if record.double(xColumn!) == nil || record.double(yColumn!) == nil {
+                    throw ZonegriseError.invalidValue(file: file, line: record.line, field: "LAMBERT_X/LAMBERT_Y",
+                                                      value: record.string(xColumn!) + " " + record.string(yColumn!), expected: "Lambert-93 metres")
+                } else {
+                    located += 1
+                }
+            }
+            guard count > 0 else { return }
+            national[code, default: []].insert(type)
+            let match: CommuneCodes.Match
+            if let cached = matchCache[code] { match = cached } else {
+                guard CommuneReader.isCommuneCode(code) else {
+                    throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[communeColumn], value: code,
+                                                      expected: "a 5-character INSEE commune code")
+                }
+                match = codes.match(code)
+                matchCache[code] = match
+            }
+            switch match {
+            case let .commune(commune), let .arrondissement(of: commune):
+                counts[commune, default: [:]][type, default: 0] += count
+            case .outside:
+                break
+            case .unknown:
+                if unmatchedLine[code] == nil { unmatchedLine[code] = record.line }
+            }
+        }
+        return Output(nationalTypes: national, countsByCommune: counts,
+                      unmatched: unmatchedLine.map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 },
+                      rows: rows, layout: geolocated ? "BPE géolocalisée" : "BPE comptages", located: located, unlocated: unlocated)
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import ZonegriseNative
+
+/// Reads a whole input file as bytes, gunzipping it when it starts with the gzip magic.
+enum InputBytes {
+    /// - Complexity: O(file size); the decompressed bytes are held in memory.
+    static func read(_ path: String) throws -> [UInt8] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw ZonegriseError.unreadable(file: path, reason: "no such file")
+        }
+        guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            throw ZonegriseError.unreadable(file: path, reason: isFolder.boolValue ? "it is a folder" : "permission denied")
+        }
+        let bytes = [UInt8](data)
+        guard Gzip.isGzip(bytes) else { return bytes }
+        do {
+            return try Gzip.decompress(bytes, source: path)
+        } catch let error as NativeError {
+            throw ZonegriseError.malformed(file: path, line: nil, detail: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ZonegriseCore
+
+/// Reads an origin–destination table of car times between communes: columns
+/// `origin,destination,minutes` (also `origine`, `destination`, `duree`/`temps`, any
+/// case, `;` or `,`), as exported from Odomatrix or Metric.
+struct MatrixReader {
+    let file: String
+
+    func read(fusions: [String: String]) throws -> [String: [String: Double]] {
+        let csv = try CSVReader(bytes: try InputBytes.read(file), file: file)
+        let origin = try csv.column(anyOf: ["origin", "origine", "from", "codgeo_o", "src"])
+        let destination = try csv.column(anyOf: ["destination", "dest", "to", "codgeo_d", "dst"])
+        let minutes = try csv.column(anyOf: ["minutes", "duree", "temps", "time_minutes", "duree_minutes"])
+        var table: [String: [String: Double]] = [:]
+        try csv.forEachRecord { record in
+            let o = record.string(origin), d = record.string(destination)
+            guard CommuneReader.isCommuneCode(o), CommuneReader.isCommuneCode(d) else {
+                throw ZonegriseError.invalidValue(file: file, line: record.line, field: "origin/destination", value: o + " → " + d,
+                                                  expected: "two 5-character INSEE commune codes")
+            }
+            guard let value = record.double(minutes), value >= 0, value.isFinite else {
+                throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[minutes],
+                                                  value: record.string(minutes), expected: "a non-negative number of minutes")
+            }
+            let from = fusions[o] ?? o, to = fusions[d] ?? d
+            // Merged communes: keep the fastest of the duplicated pairs.
+            if let existing = table[from]?[to], existing <= value { return }
+            table[from, default: [:]][to] = value
+        }
+        return table
+    }
+}

@@ -1,0 +1,76 @@
+import ZonegriseCore
+import ZonegriseNative
+
+/// Reads a subdivision scheme (arrondissements, cantons, EPCI): polygons in GeoJSON,
+/// each commune assigned by the polygon containing its centre; or a CSV mapping each
+/// commune to a subdivision (`commune,code[,nom]`).
+struct SubdivisionReader {
+    let source: SubdivisionSource
+    let engine: GeometryEngine
+    let warnings: Warnings
+
+    /// - Parameter communes: the analysed communes (centres in Lambert-93).
+    func read(communes: [Commune], codes: CommuneCodes) throws -> SubdivisionScheme {
+        let file = source.file
+        let bytes = try InputBytes.read(file)
+        let first = bytes.first { $0 != 0xEF && $0 != 0xBB && $0 != 0xBF && $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        var mapping: [String: String] = [:]
+        var names: [String: String] = [:]
+        if first == UInt8(ascii: "{") {
+            let document = try GeoJSONReader.read(bytes, file: file)
+            let transformer = try CoordinateSystem(crsName: document.crsName).transformerToLambert93(file: file)
+            var shapes: [MultiPolygon] = []
+            var shapeCodes: [String] = []
+            for feature in document.features {
+                guard let code = feature.properties[source.codeProperty]?.propertyText, !code.isEmpty else {
+                    throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
+                                                        detail: "no \"\(source.codeProperty)\" property (properties found: \(feature.properties.keys.sorted().joined(separator: ", ")))")
+                }
+                guard var shape = feature.geometry?.asMultiPolygon else {
+                    throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "subdivision \(code) is not a Polygon or MultiPolygon")
+                }
+                if let transformer { shape = try transformer.transform(shape) }
+                shapes.append(try engine.isValid(shape) ? shape : engine.makeValid(shape))
+                shapeCodes.append(code)
+                names[code] = feature.properties[source.nameProperty]?.propertyText ?? ""
+            }
+            let locator = try engine.makeLocator(shapes)
+            var outside: [String] = []
+            for commune in communes {
+                if let index = locator.indexContaining(commune.centre) {
+                    mapping[commune.code] = shapeCodes[index]
+                } else {
+                    outside.append(commune.code)
+                }
+            }
+            if !outside.isEmpty {
+                warnings.add("\(file): \(outside.count) commune centre(s) fall in no \(source.name) polygon (first: \(outside[0])); they are reported as \(SubdivisionScheme.unassigned)")
+            }
+        } else {
+            let csv = try CSVReader(bytes: bytes, file: file)
+            let communeColumn = try csv.column(anyOf: ["commune", "COM", "codgeo", "code_commune", "insee_com"])
+            let codeColumn = try csv.column(anyOf: [source.codeProperty, "code", "subdivision"])
+            let nameColumn = csv.optionalColumn(source.nameProperty)
+            try csv.forEachRecord { record in
+                let commune = record.string(communeColumn)
+                let code = record.string(codeColumn)
+                guard !code.isEmpty else {
+                    throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[codeColumn], value: "", expected: "a subdivision code")
+                }
+                if case let .commune(c) = codes.match(commune) {
+                    if let previous = mapping[c], previous != code {
+                        throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[codeColumn], value: code,
+                                                          expected: "one subdivision per commune (\(c) is already in \(previous))")
+                    }
+                    mapping[c] = code
+                }
+                if let nameColumn, !record.isEmpty(nameColumn) { names[code] = record.string(nameColumn) }
+            }
+            let missing = communes.filter { mapping[$0.code] == nil }
+            if !missing.isEmpty {
+                warnings.add("\(file): \(missing.count) analysed commune(s) have no \(source.name) (first: \(missing[0].code)); they are reported as \(SubdivisionScheme.unassigned)")
+            }
+        }
+        return SubdivisionScheme(name: source.name, subdivisionOfCommune: mapping, names: names)
+    }
+}

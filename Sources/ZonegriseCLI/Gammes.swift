@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import Zonegrise
+import ZonegriseCore
+
+struct Gammes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the gammes derived from national equipment and populations, as an editable CSV.",
+        discussion: "The rule is in docs/GAMMES.md. Save the output, edit it, and name it in the manifest (gammes.file)."
+    )
+
+    @Option(help: "National populations (INSEE populations légales, or code,population).")
+    var populations: String
+    @Option(help: "National BPE counts (DEPCOM, TYPEQU, NB_EQUIP), plain or .gz.")
+    var equipment: String
+
+    func run() throws {
+        let table = try failing { try GammeDerivationCommand.derive(populations: populations, equipment: equipment) }
+        FileHandle.standardOutput.write(Data(table.csv))
+        printError(table.summary)
+    }
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the system packages zonegrise builds against (GEOS, PROJ, zlib, OpenSSL's
+# libcrypto, readosm, SQLite) and the tools its tests use (gdal-bin for ogrinfo,
+# osmium-tool, python3). Debian/Ubuntu; run as root or with sudo available.
+set -euo pipefail
+packages=(libgeos-dev libproj-dev proj-bin zlib1g-dev libssl-dev libreadosm-dev libsqlite3-dev gdal-bin osmium-tool pkg-config python3)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if ! command -v swift >/dev/null; then
+  if [ -x /opt/swift/usr/bin/swift ]; then export PATH=/opt/swift/usr/bin:$PATH
+  else echo "zonegrise needs a Swift 6.2+ toolchain on PATH (https://www.swift.org/install/linux/)" >&2; exit 1; fi
+fi
+swift --version 2>&1 | head -1

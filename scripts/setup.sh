@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# One command on a fresh machine: install the system packages, build zonegrise in
+# release mode, and analyse the synthetic demo territory of geodata/demo/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -x /opt/swift/usr/bin/swift ] && ! command -v swift >/dev/null && export PATH=/opt/swift/usr/bin:$PATH
+scripts/install-deps.sh
+swift build -c release --product zonegrise
+out=${1:-out/demo}
+.build/release/zonegrise analyse geodata/demo/demo.yaml --out "$out"
+echo
+echo "Demo analysis done. Open $out/communes.geojson in QGIS or a web map viewer;"
+echo "tables are in $out/zones_grises.csv and $out/communes.csv; provenance in $out/manifest.json."
