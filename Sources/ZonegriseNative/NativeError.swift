@@ -1,0 +1,35 @@
+/// Failures reported by the C libraries behind `ZonegriseNative`.
+///
+/// Each case carries the operation or file it concerns and the library's own message,
+/// so the description is one self-contained sentence.
+public enum NativeError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A GEOS call failed or returned an unusable result. `operation` names the step
+    /// ("make valid", "point on surface", "build polygon 2 ring 0"), `message` is the
+    /// text captured from the GEOS error handler, or our own explanation.
+    case geos(operation: String, message: String)
+    /// A PROJ call failed: `operation` names the step, `message` the PROJ log text.
+    case proj(operation: String, message: String)
+    /// A gzip stream could not be decompressed. `source` names the file (or buffer)
+    /// for the message.
+    case gzip(source: String, message: String)
+    /// A file could not be opened or read.
+    case io(path: String, message: String)
+
+    public var description: String {
+        switch self {
+        case let .geos(operation, message):
+            "GEOS failed to \(operation): \(Self.sentenceEnd(message))"
+        case let .proj(operation, message):
+            "PROJ failed to \(operation): \(Self.sentenceEnd(message))"
+        case let .gzip(source, message):
+            "Cannot decompress \(source): \(Self.sentenceEnd(message))"
+        case let .io(path, message):
+            "Cannot read \(path): \(Self.sentenceEnd(message))"
+        }
+    }
+
+    /// `text` ending with one full stop: library messages sometimes bring their own.
+    private static func sentenceEnd(_ text: String) -> String {
+        text.hasSuffix(".") ? text : text + "."
+    }
+}
