@@ -20,6 +20,25 @@ public struct GammeTable: Hashable, Sendable {
     public func types(of gamme: Gamme) -> [String] {
         membership.filter { $0.value == gamme }.map(\.key).sorted()
     }
+
+    /// The services of one gamme: its types, with the substitutes of a derived table (INSEE's
+    /// "poste" = A206, A207, A208) as one sorted group, groups sorted by first type. Each type
+    /// is its own service in a table read from a file. Counting poles by services keeps
+    /// substitutes, which a commune rarely has together, from raising the bar.
+    public func services(of gamme: Gamme) -> [[String]] {
+        let types = types(of: gamme)
+        guard let derivation else { return types.map { [$0] } }
+        let substitutes = Dictionary(derivation.types.map { ($0.typequ, $0.substitutes) },
+                                     uniquingKeysWith: { first, _ in first })
+        var seen: Set<String> = []
+        var services: [[String]] = []
+        for t in types where !seen.contains(t) {
+            let group = ([t] + (substitutes[t] ?? []).filter { membership[$0] == gamme }).sorted()
+            seen.formUnion(group)
+            services.append(group)
+        }
+        return services.sorted { $0[0] < $1[0] }
+    }
 }
 
 /// What a derivation did: the rule in words and one line per equipment type.
@@ -28,10 +47,22 @@ public struct GammeDerivationReport: Hashable, Sendable {
     public var rule: String
     /// Every type considered, sorted by `TYPEQU`.
     public var types: [DerivedType]
+    /// Number of communes the national figures were computed on (those with a population).
+    public var communesCounted: Int
+    /// Number of communes with equipment but no population, left out of the figures.
+    public var communesIgnored: Int
+    /// One sentence on the data behind the figures (communes counted and ignored), for outputs.
+    public var note: String
 
-    public init(rule: String, types: [DerivedType]) {
+    public init(
+        rule: String, types: [DerivedType],
+        communesCounted: Int = 0, communesIgnored: Int = 0, note: String = ""
+    ) {
         self.rule = rule
         self.types = types
+        self.communesCounted = communesCounted
+        self.communesIgnored = communesIgnored
+        self.note = note
     }
 
     public struct DerivedType: Hashable, Sendable {
@@ -40,18 +71,32 @@ public struct GammeDerivationReport: Hashable, Sendable {
         public var gamme: Gamme?
         /// Number of communes (nationally) that have at least one equipment of the type.
         public var communesWithType: Int
-        /// The population (inhabitants) from which at least half of the communes have the type;
-        /// nil when no population size reaches half.
+        /// The population (inhabitants) from which at least half of the communes have the type
+        /// (`GammeDerivation.Parameters.appearanceShare`, 0.5 by default); nil when no population
+        /// size reaches that share. For a type with `substitutes`, that of
+        /// the service they form together (a commune has it when it has any of them).
         public var appearancePopulation: Int?
         /// Why the type is where it is, in a few words.
         public var note: String
+        /// The other types counted with this one as a single service, sorted (INSEE's
+        /// "poste" = bureau de poste, relais poste or agence postale); empty when none.
+        public var substitutes: [String]
+        /// Co-presence check, in 0...1: the share of the communes that are poles of the
+        /// type's gamme (at least half of its services) which have the type or a substitute.
+        /// Nil for types in no gamme.
+        public var presenceAmongPoles: Double?
 
-        public init(typequ: String, gamme: Gamme?, communesWithType: Int, appearancePopulation: Int?, note: String) {
+        public init(
+            typequ: String, gamme: Gamme?, communesWithType: Int, appearancePopulation: Int?, note: String,
+            substitutes: [String] = [], presenceAmongPoles: Double? = nil
+        ) {
             self.typequ = typequ
             self.gamme = gamme
             self.communesWithType = communesWithType
             self.appearancePopulation = appearancePopulation
             self.note = note
+            self.substitutes = substitutes
+            self.presenceAmongPoles = presenceAmongPoles
         }
     }
 }
