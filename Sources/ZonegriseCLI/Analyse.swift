@@ -78,9 +78,9 @@ struct Analyse: ParsableCommand {
         for warning in report.warnings where !quiet { printError("zonegrise: warning: \(warning)") }
         if timings {
             for stage in report.timings.stages {
-                printError(String(format: "  %-26@ %8.3f s", stage.name as NSString, stage.seconds))
+                printError("  " + stage.name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%8.3f s", stage.seconds))
             }
-            printError(String(format: "  %-26@ %8.3f s", "total" as NSString, report.timings.totalSeconds))
+            printError("  " + "total".padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%8.3f s", report.timings.totalSeconds))
         }
         guard !quiet else { return }
         print(summaryText(report))
@@ -102,8 +102,8 @@ struct Analyse: ParsableCommand {
         lines.append("")
         lines.append("gamme / layer           threshold   communes   inhabitants   share")
         for row in result.summaries {
-            lines.append(String(format: "%-22@ %7.0f min %10d %13d %6.1f %%", row.name as NSString, row.thresholdMinutes,
-                                row.communes, row.population, row.populationSharePercent))
+            lines.append(row.name.padding(toLength: 22, withPad: " ", startingAt: 0)
+                + String(format: " %7.0f min %10d %13d %6.1f %%", row.thresholdMinutes, row.communes, row.population, row.populationSharePercent))
         }
         lines.append("")
         lines.append("Outputs in \(out):")

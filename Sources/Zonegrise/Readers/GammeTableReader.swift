@@ -3,7 +3,9 @@ import ZonegriseCore
 
 /// Reads a `TYPEQU → gamme` table (CSV exported from INSEE's gamme workbook): columns
 /// `typequ` and `gamme` (any case; `;` or `,`), gamme values such as `proximité`,
-/// `intermediaire`, `S`. Other columns (labels) are ignored.
+/// `intermediaire`, `S`. An optional `service` column names the service a type counts
+/// for, so that substitutes (A206, A207, A208: "poste") count once in the pole rule.
+/// Other columns (labels) are ignored.
 struct GammeTableReader {
     let file: String
 
@@ -11,6 +13,8 @@ struct GammeTableReader {
         let csv = try CSVReader(bytes: try InputBytes.read(file), file: file)
         let typeColumn = try csv.column(anyOf: ["typequ", "type", "code"])
         let gammeColumn = try csv.column("gamme")
+        let serviceColumn = csv.optionalColumn("service")
+        var services: [String: String] = [:]
         var membership: [String: Gamme] = [:]
         var lineOf: [String: Int] = [:]
         try csv.forEachRecord { record in
@@ -29,11 +33,12 @@ struct GammeTableReader {
             }
             lineOf[type] = record.line
             membership[type] = gamme
+            if let serviceColumn, !record.isEmpty(serviceColumn) { services[type] = record.string(serviceColumn) }
         }
         guard !membership.isEmpty else { throw ZonegriseError.malformed(file: file, line: nil, detail: "the gamme table has no row") }
         for gamme in Gamme.allCases where !membership.values.contains(gamme) {
             throw ZonegriseError.malformed(file: file, line: nil, detail: "the gamme table has no type in the \(gamme.label)")
         }
-        return GammeTable(membership: membership)
+        return GammeTable(membership: membership, serviceOfType: services)
     }
 }

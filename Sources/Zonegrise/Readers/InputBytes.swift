@@ -16,7 +16,7 @@ enum InputBytes {
         guard Gzip.isGzip(bytes) else { return bytes }
         do {
             return try Gzip.decompress(bytes, source: path)
-        } catch let error as NativeError {
+        } catch {
             throw ZonegriseError.malformed(file: path, line: nil, detail: "\(error)")
         }
     }

@@ -21,18 +21,20 @@ enum DecimalText {
             return
         }
         if value < 0 { out.append(UInt8(ascii: "-")) }
-        var digits: [UInt8] = []
         var fractionDigits = decimals
         // Drop trailing zeros of the fraction.
         while fractionDigits > 0, integer % 10 == 0 {
             integer /= 10
             fractionDigits -= 1
         }
-        while integer > 0 || digits.count <= fractionDigits {
-            digits.append(UInt8(ascii: "0") + UInt8(integer % 10))
-            integer /= 10
-            if digits.count == fractionDigits, fractionDigits > 0 { digits.append(UInt8(ascii: ".")) }
+        var divisor: UInt64 = 1
+        for _ in 0 ..< fractionDigits { divisor *= 10 }
+        out.append(contentsOf: Array(String(integer / divisor).utf8))
+        if fractionDigits > 0 {
+            out.append(UInt8(ascii: "."))
+            let fraction = Array(String(integer % divisor).utf8)
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: fractionDigits - fraction.count))
+            out.append(contentsOf: fraction)
         }
-        out.append(contentsOf: digits.reversed())
     }
 }

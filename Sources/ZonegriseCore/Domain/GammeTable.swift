@@ -8,10 +8,14 @@ public struct GammeTable: Hashable, Sendable {
     public var membership: [String: Gamme]
     /// Nil when the table was read from a file; the rule and its figures when derived.
     public var derivation: GammeDerivationReport?
+    /// Types counted together as one service, from a table file's optional `service`
+    /// column (type → service name); empty otherwise. Derived tables use `derivation`.
+    public var serviceOfType: [String: String]
 
-    public init(membership: [String: Gamme], derivation: GammeDerivationReport? = nil) {
+    public init(membership: [String: Gamme], derivation: GammeDerivationReport? = nil, serviceOfType: [String: String] = [:]) {
         self.membership = membership
         self.derivation = derivation
+        self.serviceOfType = serviceOfType
     }
 
     public var isDerived: Bool { derivation != nil }
@@ -27,7 +31,11 @@ public struct GammeTable: Hashable, Sendable {
     /// substitutes, which a commune rarely has together, from raising the bar.
     public func services(of gamme: Gamme) -> [[String]] {
         let types = types(of: gamme)
-        guard let derivation else { return types.map { [$0] } }
+        guard let derivation else {
+            var groups: [String: [String]] = [:]
+            for t in types { groups[serviceOfType[t] ?? t, default: []].append(t) }
+            return groups.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        }
         let substitutes = Dictionary(derivation.types.map { ($0.typequ, $0.substitutes) },
                                      uniquingKeysWith: { first, _ in first })
         var seen: Set<String> = []

@@ -14,29 +14,30 @@ public struct PoleClassifier: Hashable, Sendable {
     }
 
     /// The gammes a commune is a pole of, on its own equipment only (no hierarchy).
+    /// Substitute types (`GammeTable.services(of:)`) count as one service.
     /// - Parameter typesPresent: the types with at least one equipment in the commune.
-    /// - Complexity: O(types present).
+    /// - Complexity: O(types of the table).
     public func ownPoleGammes(typesPresent: Set<String>, table: GammeTable) -> Set<Gamme> {
-        ownPoleGammes(typesPresent: typesPresent, table: table, sizes: Dictionary(uniqueKeysWithValues: Gamme.allCases.map { ($0, table.size(of: $0)) }))
+        ownPoleGammes(typesPresent: typesPresent, services: Self.services(table))
     }
 
     /// `ownPoleGammes` for many communes at once.
-    /// - Complexity: O(total types present + table size).
+    /// - Complexity: O(communes × types of the table).
     public func ownPoleGammes(typesByCommune: [Set<String>], table: GammeTable) -> [Set<Gamme>] {
-        let sizes = Dictionary(uniqueKeysWithValues: Gamme.allCases.map { ($0, table.size(of: $0)) })
-        return typesByCommune.map { ownPoleGammes(typesPresent: $0, table: table, sizes: sizes) }
+        let services = Self.services(table)
+        return typesByCommune.map { ownPoleGammes(typesPresent: $0, services: services) }
     }
 
-    private func ownPoleGammes(typesPresent: Set<String>, table: GammeTable, sizes: [Gamme: Int]) -> Set<Gamme> {
-        var counts: [Gamme: Int] = [:]
-        for type in typesPresent {
-            if let gamme = table.membership[type] { counts[gamme, default: 0] += 1 }
-        }
+    private static func services(_ table: GammeTable) -> [(Gamme, [[String]])] {
+        Gamme.allCases.map { ($0, table.services(of: $0)) }
+    }
+
+    private func ownPoleGammes(typesPresent: Set<String>, services: [(Gamme, [[String]])]) -> Set<Gamme> {
         var result: Set<Gamme> = []
-        for gamme in Gamme.allCases {
-            let total = sizes[gamme] ?? 0
-            guard total > 0 else { continue }
-            if Double(counts[gamme] ?? 0) >= share * Double(total) - 1e-9 { result.insert(gamme) }
+        guard !typesPresent.isEmpty else { return result }
+        for (gamme, groups) in services where !groups.isEmpty {
+            let present = groups.reduce(0) { $0 + ($1.contains(where: typesPresent.contains) ? 1 : 0) }
+            if Double(present) >= share * Double(groups.count) - 1e-9 { result.insert(gamme) }
         }
         return result
     }
