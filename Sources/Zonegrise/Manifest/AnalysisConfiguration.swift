@@ -96,7 +96,8 @@ public struct TimeModelConfiguration: Hashable, Sendable {
     }
 
     public var kind: Kind = .crowfly
-    public var speedKmh = CrowflyModel.calibratedSpeedKmh
+    /// Nil: the speed calibrated for the chosen `intraCommune` convention.
+    public var speedKmh: Double?
     public var detour = CrowflyModel.calibratedDetour
     public var intraCommune = CrowflyModel.calibratedIntraCommune
     public var matrixFile: String?

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Zonegrise
+import ZonegriseCore
+
+struct Calibrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fit the crow-fly model's speed to routed reference times (docs/CALIBRATION.md).",
+        discussion: "The manifest names the communes (analysis area = the reference's communes), populations and equipment."
+    )
+
+    @Argument(help: "Territory manifest of the reference area.")
+    var manifest: String
+    @Option(help: "GeoJSON of communes with reference car times in minutes.")
+    var reference: String
+    @Option(help: "Property of the reference holding the minutes.")
+    var property = "duree_moyenne"
+    @Option(help: "Equipment type whose nearest commune the reference times measure.")
+    var typequ = "D201"
+    @Option(help: "Detour factor, fixed while the speed is fitted.")
+    var detour = CrowflyModel.calibratedDetour
+    @Option(help: "Speeds to try, km/h: FROM:TO:STEP.")
+    var speeds = "30:90:1"
+
+    func run() throws {
+        let parts = speeds.split(separator: ":").compactMap { Double($0) }
+        guard parts.count == 3, parts[0] > 0, parts[1] >= parts[0], parts[2] > 0 else {
+            throw ValidationError("--speeds must be FROM:TO:STEP in km/h, e.g. 30:90:1")
+        }
+        let grid = Array(stride(from: parts[0], through: parts[1] + 1e-9, by: parts[2]))
+        let outcome = try failing { () -> CrowflyCalibration.Outcome in
+            let config = try TerritoryManifest.load(path: manifest)
+            var timings = StageTimings()
+            let territory = try TerritoryLoader(configuration: config).load(timings: &timings)
+            let times = try CrowflyCalibration.readReference(path: reference, property: property)
+            return try CrowflyCalibration(reference: times, typequ: typequ, detour: detour, speedsKmh: grid).run(territory.input)
+        }
+        func line(_ c: CrowflyCalibration.Candidate) -> String {
+            String(format: "%8.1f %7.2f %6@ %9.2f %9.2f %9.2f %+9.2f", c.model.speedKmh, c.model.detour,
+                   (c.model.intraCommune ? "yes" : "no") as NSString, c.medianAbsoluteErrorMinutes, c.p90AbsoluteErrorMinutes,
+                   c.meanAbsoluteErrorMinutes, c.meanSignedErrorMinutes)
+        }
+        print("\(outcome.best.communes) communes compared (\(outcome.skipped) reference communes skipped), \(outcome.targets) communes with \(typequ).")
+        print("speed_kmh  detour  intra  median_ae    p90_ae   mean_ae  mean_err   (minutes)")
+        for c in outcome.candidates.sorted(by: { $0.meanAbsoluteErrorMinutes < $1.meanAbsoluteErrorMinutes }).prefix(8) { print(line(c)) }
+        for intra in [false, true] {
+            let best = outcome.candidates.filter { $0.model.intraCommune == intra }
+                .min { $0.meanAbsoluteErrorMinutes < $1.meanAbsoluteErrorMinutes }!
+            print("best with intra_commune \(intra):")
+            print(line(best))
+        }
+        print("current defaults:")
+        print(line(outcome.defaults))
+    }
+}
