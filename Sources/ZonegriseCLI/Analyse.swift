@@ -73,7 +73,9 @@ struct Analyse: ParsableCommand {
             }
             if let matrix { config.timeModel.matrixFile = absolute(matrix) }
             if let gammes { config.gammes = InputFile(path: absolute(gammes)) }
-            return try AnalysisRun(configuration: config, outputDirectory: out).execute()
+            let progress = TerminalProgress(enabled: !quiet)
+            defer { progress.finish() }
+            return try AnalysisRun(configuration: config, outputDirectory: out, progress: progress.callback).execute()
         }
         for warning in report.warnings where !quiet { printError("zonegrise: warning: \(warning)") }
         if timings {

@@ -7,6 +7,17 @@ struct AnalysisOutputs {
     let result: AnalysisResult
     let territory: LoadedTerritory
 
+    /// `derivees` when no gamme table was given (docs/GAMMES.md), `table` otherwise:
+    /// written in every output, as the choice moves results more than any other.
+    var gammesSource: String { territory.input.gammes.isDerived ? "derivees" : "table" }
+
+    /// The `zonegrise` foreign member of the GeoJSON outputs.
+    var metadata: [(String, JSONOutput)] {
+        var members: [(String, JSONOutput)] = [("version", .string(ZonegriseVersion.current)), ("source_gammes", .string(gammesSource))]
+        if let derivation = territory.input.gammes.derivation { members.append(("regle_gammes", .string(derivation.rule))) }
+        return members
+    }
+
     static let timeDecimals = 2
     static let shareDecimals = 2
 
@@ -27,7 +38,8 @@ struct AnalysisOutputs {
                 ("zone_grise_" + g, .bool(access.isBeyond)),
             ]
         }
-        props += [("nb_gammes_grises", .int(result.greyGammeCounts[i])), ("code_enjeux", .string(result.codesEnjeux[i]))]
+        props += [("nb_gammes_grises", .int(result.greyGammeCounts[i])), ("code_enjeux", .string(result.codesEnjeux[i])),
+                  ("source_gammes", .string(gammesSource))]
         for (layer, rows) in zip(result.layers, result.layerAccess) {
             let access = rows[i]
             props += [
@@ -40,7 +52,7 @@ struct AnalysisOutputs {
     }
 
     func communesGeoJSON(toWGS84: CoordinateTransformer) throws -> [UInt8] {
-        var writer = GeoJSONWriter()
+        var writer = GeoJSONWriter(metadata: metadata)
         for i in result.communes.indices {
             let shape = try toWGS84.transform(territory.shapes[result.communes[i].code]!)
             writer.addFeature(properties: properties(i), shape: shape)
@@ -70,7 +82,7 @@ struct AnalysisOutputs {
     }
 
     func polesGeoJSON(toWGS84: CoordinateTransformer) throws -> [UInt8] {
-        var writer = GeoJSONWriter()
+        var writer = GeoJSONWriter(metadata: metadata)
         for pole in result.poles {
             writer.addFeature(properties: [
                 ("code", .string(pole.code)), ("nom", .string(pole.nom)), ("niveau_pole", .string(pole.level.rawValue)),
@@ -87,17 +99,17 @@ struct AnalysisOutputs {
     }
 
     func zonesGrisesCSV() -> [UInt8] {
-        var writer = CSVWriter(header: ["gamme", "seuil_minutes", "communes", "population", "part_population_pct"])
-        for row in result.summaries { writer.addRow(summaryRow(row)) }
+        var writer = CSVWriter(header: ["gamme", "seuil_minutes", "communes", "population", "part_population_pct", "source_gammes"])
+        for row in result.summaries { writer.addRow(summaryRow(row) + [gammesSource]) }
         return writer.bytes()
     }
 
     func subdivisionsCSV() -> [UInt8] {
         var writer = CSVWriter(header: ["subdivision", "code", "nom", "gamme", "seuil_minutes", "communes", "population",
-                                        "part_population_pct", "communes_total", "population_totale"])
+                                        "part_population_pct", "communes_total", "population_totale", "source_gammes"])
         for row in result.subdivisionSummaries {
             writer.addRow([row.scheme, row.code, row.nom] + summaryRow(row.summary)
-                + [String(row.summary.totalCommunes), String(row.summary.totalPopulation)])
+                + [String(row.summary.totalCommunes), String(row.summary.totalPopulation), gammesSource])
         }
         return writer.bytes()
     }

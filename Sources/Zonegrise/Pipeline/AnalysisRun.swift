@@ -7,10 +7,13 @@ import ZonegriseNative
 public struct AnalysisRun {
     public var configuration: AnalysisConfiguration
     public var outputDirectory: String
+    /// Called with each stage's name as it starts.
+    public var progress: (@Sendable (String) -> Void)?
 
-    public init(configuration: AnalysisConfiguration, outputDirectory: String) {
+    public init(configuration: AnalysisConfiguration, outputDirectory: String, progress: (@Sendable (String) -> Void)? = nil) {
         self.configuration = configuration
         self.outputDirectory = outputDirectory
+        self.progress = progress
     }
 
     public struct Report {
@@ -22,7 +25,7 @@ public struct AnalysisRun {
     }
 
     public func execute() throws -> Report {
-        var timings = StageTimings()
+        var timings = StageTimings(onStageStart: progress)
         let warnings = Warnings()
         let territory = try TerritoryLoader(configuration: configuration, warnings: warnings).load(timings: &timings)
         let model = try timings.measure("time model") { try makeTimeModel() }

@@ -10,8 +10,16 @@ struct GeoJSONWriter {
     private var out: [UInt8] = []
     private var count = 0
 
-    init() {
-        out.append(contentsOf: Array("{\"type\":\"FeatureCollection\",\"features\":[".utf8))
+    /// - Parameter metadata: members written in a `zonegrise` foreign member of the
+    ///   collection (RFC 7946 §6.1), e.g. the tool version and whether gammes were derived.
+    init(metadata: [(String, JSONOutput)] = []) {
+        out.append(contentsOf: Array("{\"type\":\"FeatureCollection\",".utf8))
+        if !metadata.isEmpty {
+            out.append(contentsOf: Array("\"zonegrise\":".utf8))
+            JSONOutput.object(metadata).write(to: &out, pretty: false, indent: 0)
+            out.append(UInt8(ascii: ","))
+        }
+        out.append(contentsOf: Array("\"features\":[".utf8))
     }
 
     /// Appends a feature. `shape` is in WGS84 (x = longitude, y = latitude).
