@@ -9,9 +9,8 @@ struct CentresReader {
 
     func read() throws -> [String: PlanarPoint] {
         let bytes = try InputBytes.read(file)
-        let first = bytes.first { $0 != 0xEF && $0 != 0xBB && $0 != 0xBF && $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
         var result: [String: PlanarPoint] = [:]
-        if first == UInt8(ascii: "{") {
+        if InputBytes.looksLikeJSON(bytes) {
             let document = try GeoJSONReader.read(bytes, file: file)
             let transformer = try CoordinateSystem(crsName: document.crsName).transformerToLambert93(file: file)
             for feature in document.features {

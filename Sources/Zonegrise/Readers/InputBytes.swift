@@ -20,4 +20,11 @@ enum InputBytes {
             throw ZonegriseError.malformed(file: path, line: nil, detail: "\(error)")
         }
     }
+
+    /// Whether the first byte after a BOM and white space opens a JSON object: readers
+    /// that take either GeoJSON or CSV decide on it.
+    static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
+        let first = bytes.first { $0 != 0xEF && $0 != 0xBB && $0 != 0xBF && $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        return first == UInt8(ascii: "{")
+    }
 }

@@ -20,8 +20,7 @@ struct ServiceLayerReader {
     func read() throws -> ServiceLayer {
         let file = source.file.path
         let bytes = try InputBytes.read(file)
-        let first = bytes.first { $0 != 0xEF && $0 != 0xBB && $0 != 0xBF && $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
-        let raw = first == UInt8(ascii: "{") ? try readGeoJSON(bytes, file: file) : try readCSV(bytes, file: file)
+        let raw = InputBytes.looksLikeJSON(bytes) ? try readGeoJSON(bytes, file: file) : try readCSV(bytes, file: file)
         var sites: [ServiceSite] = []
         var outside = 0, atCentre = 0, located = 0
         var seen: Set<String> = []
