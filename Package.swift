@@ -44,7 +44,12 @@ let package = Package(
 
         .testTarget(name: "ZonegriseCoreTests", dependencies: ["ZonegriseCore"], swiftSettings: strict),
         .testTarget(name: "ZonegriseNativeTests", dependencies: ["ZonegriseNative"], swiftSettings: strict),
-        .testTarget(name: "ZonegriseTests", dependencies: ["Zonegrise"], swiftSettings: strict),
+        .testTarget(
+            name: "ZonegriseTests", dependencies: ["Zonegrise"],
+            // Golden copies of the demo outputs, read through #filePath (not resources).
+            exclude: ["Golden/demo"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ZonegriseCLITests", dependencies: ["Zonegrise"], swiftSettings: strict),
     ]
 )

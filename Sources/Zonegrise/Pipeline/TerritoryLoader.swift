@@ -88,7 +88,7 @@ public struct TerritoryLoader {
         // Equipment.
         files.append(("equipment", config.equipment.path, config.equipment.resolvedVintage))
         let equipment = try timings.measure("read equipment") { try EquipmentReader(file: config.equipment.path).read(codes: codes) }
-        try check(equipment.unmatched, file: config.equipment.path, what: "equipment rows", extra: "")
+        try check(equipment.unmatched, file: config.equipment.path, what: "equipment row", extra: "")
         if equipment.unlocated > 0 {
             warnings.add("\(config.equipment.path): \(equipment.unlocated) equipment row(s) without coordinates located at their commune")
         }
@@ -161,15 +161,16 @@ public struct TerritoryLoader {
     }
 
     /// Applies `unmatched_rows` to rows whose commune is not in the geometry.
+    /// `unmatched` holds one (code, first line) per commune; `what` is singular.
     private func check(_ unmatched: [(String, Int)], file: String, what: String, extra: String) throws {
         guard let first = unmatched.first else { return }
         switch configuration.unmatchedRows {
         case .error:
-            throw ZonegriseError.unknownCommune(file: file, line: first.1, code: first.0, what: what.hasSuffix("s") ? String(what.dropLast()) : what,
+            throw ZonegriseError.unknownCommune(file: file, line: first.1, code: first.0, what: what,
                                                 hint: (unmatched.count > 1 ? "\(unmatched.count) such communes\(extra); " : "")
                                                     + "add the missing polygons, list merged communes in communes.fusions, or set unmatched_rows: warn to skip such rows")
         case .warn:
-            warnings.add("\(file): \(unmatched.count) \(what) for communes not in the geometry\(extra) skipped (first: \(first.0) at line \(first.1))")
+            warnings.add("\(file): \(what)s for \(unmatched.count) commune\(unmatched.count == 1 ? "" : "s") not in the geometry\(extra) skipped (first: \(first.0) at line \(first.1))")
         }
     }
 }

@@ -12,13 +12,18 @@ struct CentresReader {
         var result: [String: PlanarPoint] = [:]
         if InputBytes.looksLikeJSON(bytes) {
             let document = try GeoJSONReader.read(bytes, file: file)
-            let transformer = try CoordinateSystem(crsName: document.crsName).transformerToLambert93(file: file)
+            let crs = CoordinateSystem(crsName: document.crsName)
+            let transformer = try crs.transformerToLambert93(file: file)
             for feature in document.features {
                 guard let code = (feature.properties["code"] ?? feature.properties["insee_com"] ?? feature.properties["INSEE_COM"])?.propertyText,
                       var point = feature.geometry?.asPoint else {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "a centre needs a Point geometry and a code property")
                 }
-                if let transformer { point = try transformer.transform(point) }
+                if let transformer {
+                    do { point = try transformer.transform(point) } catch {
+                        throw crs.projectionError(file: file, feature: feature.index + 1, what: "centre \(code)", sample: point, error: error)
+                    }
+                }
                 result[code] = point
             }
             return result
@@ -32,8 +37,15 @@ struct CentresReader {
         try csv.forEachRecord { record in
             let x = try record.requireDouble(xColumn, field: csv.header[xColumn])
             let y = try record.requireDouble(yColumn, field: csv.header[yColumn])
-            let point = PlanarPoint(x: x, y: y)
-            result[record.string(code)] = try toL93.map { try $0.transform(point) } ?? point
+            var point = PlanarPoint(x: x, y: y)
+            if let toL93 {
+                guard (-180 ... 180).contains(x), (-90 ... 90).contains(y), let projected = try? toL93.transform(point) else {
+                    throw ZonegriseError.invalidValue(file: file, line: record.line, field: "longitude/latitude",
+                                                      value: "\(record.string(xColumn)), \(record.string(yColumn))", expected: "WGS84 decimal degrees")
+                }
+                point = projected
+            }
+            result[record.string(code)] = point
         }
         return result
     }

@@ -1,3 +1,4 @@
+import ZonegriseCore
 import ZonegriseNative
 
 /// The coordinate reference system of a GeoJSON file, from its legacy `crs` member.
@@ -39,5 +40,16 @@ enum CoordinateSystem: Hashable {
                 throw ZonegriseError.malformed(file: file, line: nil, detail: "unknown coordinate reference system \(name) in the crs member")
             }
         }
+    }
+
+    /// The user error for a feature whose coordinates PROJ could not take to Lambert-93:
+    /// metres in a file without `crs` member (read as degrees), or a point out of range.
+    /// `sample` is a coordinate of the feature as read.
+    func projectionError(file: String, feature: Int, what: String, sample: PlanarPoint?, error: any Error) -> ZonegriseError {
+        if self == .wgs84, let sample, abs(sample.x) > 180 || abs(sample.y) > 90 {
+            return .invalidFeature(file: file, feature: feature,
+                                   detail: "\(what) has coordinates like (\(sample.x), \(sample.y)), not longitude/latitude, and the file has no crs member saying which system it uses (Lambert-93 files need \"crs\": EPSG:2154)")
+        }
+        return .invalidFeature(file: file, feature: feature, detail: "\(what) cannot be projected to Lambert-93: \(error)")
     }
 }

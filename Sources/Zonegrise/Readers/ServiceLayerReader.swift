@@ -97,13 +97,18 @@ struct ServiceLayerReader {
 
     func readGeoJSON(_ bytes: [UInt8], file: String) throws -> [RawSite] {
         let document = try GeoJSONReader.read(bytes, file: file)
-        let transformer = try CoordinateSystem(crsName: document.crsName).transformerToLambert93(file: file)
+        let crs = CoordinateSystem(crsName: document.crsName)
+        let transformer = try crs.transformerToLambert93(file: file)
         var sites: [RawSite] = []
         for feature in document.features {
             guard let geometry = feature.geometry, var point = geometry.asPoint else {
                 throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "a service site must be a Point")
             }
-            if let transformer { point = try transformer.transform(point) }
+            if let transformer {
+                do { point = try transformer.transform(point) } catch {
+                    throw crs.projectionError(file: file, feature: feature.index + 1, what: "the site", sample: point, error: error)
+                }
+            }
             let p = feature.properties
             func text(_ keys: [String]) -> String? {
                 for key in keys { if let value = p[key]?.propertyText, !value.isEmpty { return value } }

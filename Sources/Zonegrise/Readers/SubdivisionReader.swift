@@ -17,7 +17,8 @@ struct SubdivisionReader {
         var names: [String: String] = [:]
         if InputBytes.looksLikeJSON(bytes) {
             let document = try GeoJSONReader.read(bytes, file: file)
-            let transformer = try CoordinateSystem(crsName: document.crsName).transformerToLambert93(file: file)
+            let crs = CoordinateSystem(crsName: document.crsName)
+            let transformer = try crs.transformerToLambert93(file: file)
             var shapes: [MultiPolygon] = []
             var shapeCodes: [String] = []
             for feature in document.features {
@@ -28,7 +29,12 @@ struct SubdivisionReader {
                 guard var shape = feature.geometry?.asMultiPolygon else {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "subdivision \(code) is not a Polygon or MultiPolygon")
                 }
-                if let transformer { shape = try transformer.transform(shape) }
+                if let transformer {
+                    do { shape = try transformer.transform(shape) } catch {
+                        throw crs.projectionError(file: file, feature: feature.index + 1, what: "subdivision \(code)",
+                                                  sample: shape.bounds.map { PlanarPoint(x: $0.maxX, y: $0.maxY) }, error: error)
+                    }
+                }
                 shapes.append(try engine.isValid(shape) ? shape : engine.makeValid(shape))
                 shapeCodes.append(code)
                 names[code] = feature.properties[source.nameProperty]?.propertyText ?? ""

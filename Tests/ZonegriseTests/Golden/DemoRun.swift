@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import Zonegrise
+
+/// Runs of the demo manifest (`geodata/demo/demo.yaml`, synthetic départements 99 and 98)
+/// into fresh temporary folders, and the golden copies of their outputs.
+enum DemoRun {
+    static let manifest = TestRepository.path("geodata/demo/demo.yaml")
+
+    /// Every output of a demo run, in the order written.
+    static let outputNames = ["communes.geojson", "communes.csv", "poles.geojson", "zones_grises.csv",
+                              "zones_grises_par_subdivision.csv", "gammes.csv", "manifest.json"]
+
+    /// `Tests/ZonegriseTests/Golden/demo/`.
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("demo")
+
+    /// Set `ZONEGRISE_RECORD=1` to rewrite the golden copies from the current outputs.
+    static var isRecording: Bool { ProcessInfo.processInfo.environment["ZONEGRISE_RECORD"] == "1" }
+
+    /// Placeholder for the repository root in the golden manifest.json.
+    static let rootPlaceholder = "$REPOSITORY"
+
+    /// Runs the demo into a new temporary folder; the caller removes it.
+    static func run(_ label: String) throws -> (folder: URL, report: AnalysisRun.Report) {
+        let folder = try TestRepository.makeTemporaryFolder(label)
+        do {
+            let config = try TerritoryManifest.load(path: manifest)
+            let report = try AnalysisRun(configuration: config, outputDirectory: folder.path).execute()
+            return (folder, report)
+        } catch {
+            TestRepository.removeTemporaryFolder(folder)
+            throw error
+        }
+    }
+
+    static func bytes(_ folder: URL, _ name: String) throws -> Data {
+        try Data(contentsOf: folder.appendingPathComponent(name))
+    }
+
+    /// manifest.json with the absolute repository path replaced by the placeholder.
+    static func portableManifest(_ folder: URL) throws -> Data {
+        let text = try String(contentsOf: folder.appendingPathComponent("manifest.json"), encoding: .utf8)
+        return Data(text.replacingOccurrences(of: TestRepository.root.path, with: rootPlaceholder).utf8)
+    }
+}
