@@ -24,10 +24,19 @@ struct CommuneReader {
     func read() throws -> Output {
         var byCode: [String: CommuneShape] = [:]
         var skipped = 0
+        // One transformer per coordinate system for all the files: creating one costs
+        // about 6 ms of PROJ database look-ups (0.6 s for the 96 files of France).
+        var transformers: [CoordinateSystem: CoordinateTransformer?] = [:]
         for file in source.files {
             let document = try GeoJSONReader.read(try InputBytes.read(file), file: file)
             let crs = CoordinateSystem(crsName: document.crsName)
-            let transformer = try crs.transformerToLambert93(file: file)
+            let transformer: CoordinateTransformer?
+            if let known = transformers[crs] {
+                transformer = known
+            } else {
+                transformer = try crs.transformerToLambert93(file: file)
+                transformers[crs] = transformer
+            }
             for feature in document.features {
                 guard let codeValue = feature.properties[source.codeProperty], let code = codeValue.propertyText, !code.isEmpty else {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,

@@ -27,14 +27,25 @@ enum DecimalText {
             integer /= 10
             fractionDigits -= 1
         }
-        var divisor: UInt64 = 1
-        for _ in 0 ..< fractionDigits { divisor *= 10 }
-        out.append(contentsOf: Array(String(integer / divisor).utf8))
-        if fractionDigits > 0 {
-            out.append(UInt8(ascii: "."))
-            let fraction = Array(String(integer % divisor).utf8)
-            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: fractionDigits - fraction.count))
-            out.append(contentsOf: fraction)
+        // Digits straight into `out`, least significant first, then swapped into place:
+        // no String nor slice per number (this runs for every coordinate of communes.geojson).
+        // Exactly `fractionDigits` fraction digits (leading zeros kept), the point, then
+        // at least one integer digit.
+        let start = out.count
+        for _ in 0 ..< fractionDigits {
+            out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: integer % 10))
+            integer /= 10
+        }
+        if fractionDigits > 0 { out.append(UInt8(ascii: ".")) }
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: integer % 10))
+            integer /= 10
+        } while integer > 0
+        var low = start, high = out.count - 1
+        while low < high {
+            out.swapAt(low, high)
+            low += 1
+            high -= 1
         }
     }
 }
