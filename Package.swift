@@ -8,7 +8,9 @@ let package = Package(
     products: [
         .library(name: "Zonegrise", targets: ["Zonegrise"]),
         .library(name: "ZonegriseCore", targets: ["ZonegriseCore"]),
+        .library(name: "ZonegriseRouting", targets: ["ZonegriseRouting"]),
         .executable(name: "zonegrise", targets: ["ZonegriseCLI"]),
+        .executable(name: "zonegrise-routing-bench", targets: ["RoutingBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +31,9 @@ let package = Package(
         ),
         // Pure-Swift domain: communes, gammes, poles, time models, zones grises.
         .target(name: "ZonegriseCore", swiftSettings: strict),
+        // Pure-Swift road routing: CSR graph, components, chain contraction, multi-source
+        // searches. No GEOS, PROJ or C.
+        .target(name: "ZonegriseRouting", dependencies: ["ZonegriseCore"], swiftSettings: strict),
         // Readers, writers, territory manifest and the analysis pipeline.
         .target(
             name: "Zonegrise",
@@ -41,8 +46,11 @@ let package = Package(
             dependencies: ["Zonegrise", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
+        // Routing benchmark against scipy (`swift run -c release zonegrise-routing-bench`).
+        .executableTarget(name: "RoutingBenchmark", dependencies: ["ZonegriseRouting"], swiftSettings: strict),
 
         .testTarget(name: "ZonegriseCoreTests", dependencies: ["ZonegriseCore"], swiftSettings: strict),
+        .testTarget(name: "ZonegriseRoutingTests", dependencies: ["ZonegriseRouting"], swiftSettings: strict),
         .testTarget(name: "ZonegriseNativeTests", dependencies: ["ZonegriseNative"], swiftSettings: strict),
         .testTarget(
             name: "ZonegriseTests", dependencies: ["Zonegrise"],
