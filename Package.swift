@@ -22,11 +22,12 @@ let package = Package(
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CReadOSM", pkgConfig: "readosm", providers: [.apt(["libreadosm-dev"])]),
 
-        // The one wrapper module: GEOS, PROJ, zlib, libcrypto behind Swift value types.
+        // The one wrapper module: GEOS, PROJ, zlib, libcrypto, readosm behind Swift value types.
         .target(
             name: "ZonegriseNative",
-            dependencies: ["CGEOS", "CPROJ", "CZlib", "CCrypto", "ZonegriseCore"],
+            dependencies: ["CGEOS", "CPROJ", "CZlib", "CCrypto", "CReadOSM", "ZonegriseCore"],
             swiftSettings: strict
         ),
         // Pure-Swift domain: communes, gammes, poles, time models, zones grises.

@@ -24,6 +24,8 @@ public enum ZonegriseError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidParameter(source: String, key: String, detail: String)
     /// The inputs are consistent one by one but cannot make an analysis.
     case inconsistent(detail: String)
+    /// An OpenStreetMap file was read but has no way a car may drive under the profile.
+    case noDrivableRoad(file: String, profile: String, waysRead: Int, highwayWays: Int)
 
     public var description: String {
         switch self {
@@ -45,6 +47,8 @@ public enum ZonegriseError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(source): \(key): \(detail)."
         case let .inconsistent(detail):
             return "\(detail)."
+        case let .noDrivableRoad(file, profile, waysRead, highwayWays):
+            return "\(file): no road is drivable under the \(profile) profile (\(waysRead) way(s) read, \(highwayWays) with a highway tag); is it the right OpenStreetMap extract?"
         }
     }
 }

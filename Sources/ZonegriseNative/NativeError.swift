@@ -14,6 +14,9 @@ public enum NativeError: Error, Hashable, Sendable, CustomStringConvertible {
     case gzip(source: String, message: String)
     /// A file could not be opened or read.
     case io(path: String, message: String)
+    /// An OpenStreetMap file (.osm, .pbf) could not be read: a wrong suffix, or readosm
+    /// failed (`message` gives its code in words and what was read before the failure).
+    case osm(path: String, message: String)
 
     public var description: String {
         switch self {
@@ -25,6 +28,8 @@ public enum NativeError: Error, Hashable, Sendable, CustomStringConvertible {
             "Cannot decompress \(source): \(Self.sentenceEnd(message))"
         case let .io(path, message):
             "Cannot read \(path): \(Self.sentenceEnd(message))"
+        case let .osm(path, message):
+            "Cannot read the OpenStreetMap file \(path): \(Self.sentenceEnd(message))"
         }
     }
 

@@ -11,6 +11,8 @@ import ZonegriseNative
             == "Cannot decompress communes.geojson.gz: truncated.")
         #expect(NativeError.io(path: "/x", message: "No such file or directory").description
             == "Cannot read /x: No such file or directory.")
+        #expect(NativeError.osm(path: "cut.osm.pbf", message: "the file is truncated").description
+            == "Cannot read the OpenStreetMap file cut.osm.pbf: the file is truncated.")
     }
 
     @Test func messageWithItsOwnFullStopGetsNoSecondOne() {

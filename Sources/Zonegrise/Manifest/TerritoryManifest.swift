@@ -35,7 +35,7 @@ public enum TerritoryManifest {
         return config
     }
 
-    private static func line(of error: YamlError) -> Int? {
+    static func line(of error: YamlError) -> Int? {
         switch error {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
             return mark.line
@@ -44,7 +44,7 @@ public enum TerritoryManifest {
         }
     }
 
-    private static func summary(of error: YamlError) -> String {
+    static func summary(of error: YamlError) -> String {
         switch error {
         case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
             return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")

@@ -1,0 +1,85 @@
+import ZonegriseCore
+
+/// A car road network read from OpenStreetMap: the output of `RoadExtractor`, the input
+/// of the routing graph (mapped to `RoadEdgeList` by the routing module).
+///
+/// Dense node ids 0..<count index `nodeIDs` and `coordinates`; they are given in
+/// increasing OSM id order, so the same file and profile always give the same network.
+public struct ExtractedRoads: Sendable {
+    /// OSM id of each dense node.
+    public var nodeIDs: [Int64]
+    /// Position of each dense node: x longitude, y latitude, WGS84 degrees (the pipeline
+    /// projects them to Lambert-93).
+    public var coordinates: [PlanarPoint]
+    /// Directed edges, one per drivable direction of each way segment, in way order.
+    public var edges: [ExtractedRoadEdge]
+    /// What was read, kept and skipped.
+    public var report: RoadExtractionReport
+
+    public init(nodeIDs: [Int64], coordinates: [PlanarPoint], edges: [ExtractedRoadEdge], report: RoadExtractionReport) {
+        self.nodeIDs = nodeIDs
+        self.coordinates = coordinates
+        self.edges = edges
+        self.report = report
+    }
+}
+
+/// One directed road segment between two consecutive nodes of a way.
+public struct ExtractedRoadEdge: Hashable, Sendable {
+    /// Dense node ids (indices into `ExtractedRoads.nodeIDs`).
+    public var from: Int32
+    public var to: Int32
+    /// Travel time in deciseconds, peak-hour factor applied, at least 1.
+    public var deciseconds: UInt32
+    /// Great-circle length in metres.
+    public var metres: Double
+
+    public init(from: Int32, to: Int32, deciseconds: UInt32, metres: Double) {
+        self.from = from
+        self.to = to
+        self.deciseconds = deciseconds
+        self.metres = metres
+    }
+}
+
+/// Counts of one extraction, for the run's report and warnings.
+public struct RoadExtractionReport: Hashable, Sendable {
+    /// The file read and the profile's name and fingerprint.
+    public var file: String
+    public var profileName: String
+    public var profileFingerprint: String
+    /// Objects in the file: all ways (first pass), all nodes (second pass).
+    public var waysRead = 0
+    public var nodesRead = 0
+    /// Ways with a `highway` tag, and ways kept as drivable (ferries included).
+    public var highwayWays = 0
+    public var drivableWays = 0
+    public var ferryWays = 0
+    /// Kept ways whose nodes are not all in the file (an extract clipped at its border),
+    /// the distinct missing node ids, and the segments skipped because of them.
+    public var waysWithMissingNodes = 0
+    public var missingNodes = 0
+    public var skippedSegments = 0
+    /// Tags the profile could not read.
+    public var profileWarnings = CarProfileWarnings()
+    /// Seconds spent in each pass and in building the edges.
+    public var waysPassSeconds = 0.0
+    public var nodesPassSeconds = 0.0
+    public var buildSeconds = 0.0
+
+    public init(file: String, profileName: String, profileFingerprint: String) {
+        self.file = file
+        self.profileName = profileName
+        self.profileFingerprint = profileFingerprint
+    }
+
+    /// One sentence per thing skipped or replaced, for the run's warnings.
+    public var warnings: [String] {
+        var result: [String] = []
+        if waysWithMissingNodes > 0 {
+            result.append("\(file): \(waysWithMissingNodes) road way(s) refer to \(missingNodes) node(s) absent from the file (an extract clipped at its border?); \(skippedSegments) segment(s) touching them were skipped")
+        }
+        result += profileWarnings.messages.map { "\(file): \($0)" }
+        return result
+    }
+}

@@ -1,0 +1,39 @@
+import ZonegriseCore
+
+/// The positions of the nodes of an `OSMNodeIndex`, read from an OSM file (the second pass
+/// of a road extraction).
+///
+/// `positions[i]` is the node `index.ids[i]`, `x` longitude and `y` latitude in WGS84
+/// degrees (the order of `CoordinateTransformer`'s geographic side), or NaN for both when
+/// the file has no such node (a way of a clipped extract refers to nodes beyond its border).
+public struct OSMNodeCoordinates: Sendable {
+    public let index: OSMNodeIndex
+    public let positions: [PlanarPoint]
+    /// How many ids of `index` the file had.
+    public let foundCount: Int
+    /// How many nodes the file has (all of them were looked at).
+    public let nodesRead: Int
+
+    public init(index: OSMNodeIndex, positions: [PlanarPoint], foundCount: Int, nodesRead: Int) {
+        precondition(positions.count == index.count, "one position per indexed node")
+        self.index = index
+        self.positions = positions
+        self.foundCount = foundCount
+        self.nodesRead = nodesRead
+    }
+
+    /// How many ids of `index` the file did not have.
+    public var missingCount: Int { index.count - foundCount }
+
+    /// True when the file had the node at dense index `i`.
+    /// - Complexity: O(1).
+    @inlinable
+    public func isFound(_ i: Int) -> Bool { !positions[i].x.isNaN }
+
+    /// The position of node `id`, or nil when it is not indexed or was not in the file.
+    /// - Complexity: O(log n).
+    public func position(of id: Int64) -> PlanarPoint? {
+        guard let i = index.index(of: id), isFound(i) else { return nil }
+        return positions[i]
+    }
+}
