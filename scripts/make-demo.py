@@ -51,6 +51,9 @@ OUTLINE = {
 BOX = (588.0, 6886.0, 738.0, 6974.0)       # Voronoi clipping box (km)
 SITES = {DEP_A: 300, DEP_B: 121}           # Voronoi cells per département
 
+# The tool's calibrated crow-fly default (docs/CALIBRATION.md): detour 1.3 at 50 km/h.
+MINUTES_PER_KM = 1.3 * 60.0 / 50.0
+
 RURAL = (607.0, 6907.0)   # centre of the sparse rural corner of 99 (south-west)
 RURAL_RADIUS = 16.0       # km: no bourg inside, small villages only
 
@@ -1038,7 +1041,7 @@ THRESHOLDS = {"proximite": 10, "intermediaire": 20, "superieure": 30}
 
 def estimate(data):
     """The generator's own rough analysis, for the README: poles with share 0.5 and
-    hierarchy, crow-fly minutes = km x 1.3 (detour) at 60 km/h from each commune's
+    hierarchy, crow-fly minutes = km x 1.3 (detour) at 50 km/h (the tool's calibrated default) from each commune's
     generating point (the tool uses points on surface, so it may differ slightly)."""
     communes = data["communes"]
     types = {g: {t[0] for t in TYPES if t[1] == g} for g in GAMMES}
@@ -1055,7 +1058,7 @@ def estimate(data):
     total = sum(c["pop"] for c in ca)
 
     def minutes(a, b):
-        return 0.0 if a == b else math.dist(site[a], site[b]) / 1000.0 * 1.3
+        return 0.0 if a == b else math.dist(site[a], site[b]) / 1000.0 * MINUTES_PER_KM
 
     out = {"poles": poles, "total": total, "gammes": {}}
     for g in GAMMES:
@@ -1071,7 +1074,7 @@ def estimate(data):
                 grey_alone.append(c)
         out["gammes"][g] = (grey, via, grey_alone)
     fs = [pt for _com, _fmt, pt in data["fs"]]
-    out["fs_far"] = [c for c in ca if min(math.dist(c["site"], p) for p in fs) / 1000.0 * 1.3 > 30]
+    out["fs_far"] = [c for c in ca if min(math.dist(c["site"], p) for p in fs) / 1000.0 * MINUTES_PER_KM > 30]
     out["byc"] = byc
     return out
 
@@ -1145,7 +1148,7 @@ def readme(data, sizes):
         "## Expected picture",
         "",
         "The generator's own rough estimate (poles at share 0.5 with hierarchy; crow-fly minutes =",
-        "km x 1.3 at 60 km/h between the points the communes were grown from; the tool measures from",
+        "km x 1.3 at 50 km/h (the tool's calibrated default) between the points the communes were grown from; the tool measures from",
         "points on surface with its calibrated parameters, so its figures may differ slightly):",
         "",
         "| gamme | poles in 99 / 98 | communes of 99 in zone grise | inhabitants | share | communes of 99 whose nearest pole is in 98 | in zone grise if 98 were ignored |",

@@ -7,9 +7,12 @@ import ZonegriseCore
 /// Unknown keys are errors (a typo must not silently fall back to a default); every
 /// error names the manifest, the line and the key.
 public enum TerritoryManifest {
-    public static func load(path: String) throws -> AnalysisConfiguration {
+    public static func load(path given: String) throws -> AnalysisConfiguration {
+        // Absolute, so that the run manifest names the file wherever the run started.
+        let path = given.hasPrefix("/") ? given
+            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(given).standardizedFileURL.path
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ZonegriseError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or a folder" : "no such file")
+            throw ZonegriseError.unreadable(file: given, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or a folder" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ZonegriseError.malformed(file: path, line: nil, detail: "the manifest is not UTF-8 text")

@@ -50,7 +50,9 @@ struct ServiceLayerReader {
         }
         if atCentre > 0 { warnings.add("\(file): \(atCentre) site(s) without coordinates placed at their commune's centre") }
         if located > 0 { warnings.add("\(file): \(located) site(s) without commune code located by the commune polygon containing them") }
-        _ = outside
+        if outside > 0 {
+            warnings.add("\(file): \(outside) site(s) outside the loaded départements skipped (layer \(source.name))")
+        }
         return ServiceLayer(name: source.name, label: source.label, thresholdMinutes: source.thresholdMinutes,
                             sites: sites.sorted { ($0.communeCode, $0.id) < ($1.communeCode, $1.id) })
     }

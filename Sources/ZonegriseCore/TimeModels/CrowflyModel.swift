@@ -45,7 +45,7 @@ public struct CrowflyModel: TravelTimeModel, Hashable {
     public var kind: String { "crowfly" }
 
     public var parameters: [String: String] {
-        ["speed_kmh": "\(speedKmh)", "detour": "\(detour)", "intra_commune": "\(intraCommune)"]
+        ["speed_kmh": BandScheme.text(speedKmh), "detour": BandScheme.text(detour), "intra_commune": "\(intraCommune)"]
     }
 
     /// Minutes for a straight-line distance in metres.

@@ -75,13 +75,14 @@ struct DemoGoldenTests {
     /// re-recording cannot silently bless a wrong picture.
     @Test func goldenCopiesHoldTheExpectedPicture() throws {
         let summary = try String(contentsOf: Self.golden("zones_grises.csv"), encoding: .utf8)
-        #expect(summary.hasPrefix("gamme,seuil_minutes,communes,population,part_population_pct\n"))
+        #expect(summary.hasPrefix("gamme,seuil_minutes,communes,population,part_population_pct,source_gammes\n"))
         let rows = summary.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
         #expect(rows.map { $0[0] } == ["proximite", "intermediaire", "superieure", "france_services"])
         #expect(rows.map { $0[1] } == ["10", "20", "30", "30"])
-        // demo README: 24 / 50 / 109 communes by the generator's rough estimate.
+        // demo README: 39 / 91 / 156 communes by the generator's rough estimate at the
+        // calibrated crow-fly default (it measures from other points than the tool).
         let communes = rows.map { Int($0[2]) ?? -1 }
-        #expect((20 ... 30).contains(communes[0]) && (45 ... 56).contains(communes[1]) && (100 ... 118).contains(communes[2]), "\(communes)")
+        #expect((34 ... 44).contains(communes[0]) && (80 ... 96).contains(communes[1]) && (145 ... 165).contains(communes[2]), "\(communes)")
         let csv = try String(contentsOf: Self.golden("communes.csv"), encoding: .utf8).split(separator: "\n")
         #expect(csv.count == 301)
         let population = csv.dropFirst().reduce(0) { $0 + (Int($1.split(separator: ",")[2]) ?? 0) }

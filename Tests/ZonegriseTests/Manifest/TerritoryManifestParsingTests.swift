@@ -157,7 +157,9 @@ struct TerritoryManifestParsingTests {
         #expect(config.poleShare == 0.5)
         #expect(config.poleHierarchy == true)
         #expect(config.timeModel.kind == .crowfly)
-        #expect(config.timeModel.speedKmh == CrowflyModel.calibratedSpeedKmh)
+        // No speed given: the speed calibrated for the chosen convention.
+        #expect(config.timeModel.speedKmh == nil)
+        #expect(config.timeModel.crowfly.speedKmh == CrowflyModel.calibratedSpeedKmh)
         #expect(config.timeModel.detour == CrowflyModel.calibratedDetour)
         #expect(config.timeModel.intraCommune == CrowflyModel.calibratedIntraCommune)
         #expect(config.timeModel.matrixFile == nil)

@@ -178,7 +178,7 @@ struct PasDeCalaisTests {
     @Test func subdivisionTableHasArrondissementsAndCantons() throws {
         let table = try Self.csv("zones_grises_par_subdivision.csv")
         #expect(table.header == ["subdivision", "code", "nom", "gamme", "seuil_minutes", "communes", "population",
-                                 "part_population_pct", "communes_total", "population_totale"])
+                                 "part_population_pct", "communes_total", "population_totale", "source_gammes"])
         let gammes = ["proximite", "intermediaire", "superieure", "france_services"]
         for (scheme, expected) in [("arrondissement", 7), ("canton", 39)] {
             let rows = table.rows.filter { $0[0] == scheme }
