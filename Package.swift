@@ -38,7 +38,7 @@ let package = Package(
         // Readers, writers, territory manifest and the analysis pipeline.
         .target(
             name: "Zonegrise",
-            dependencies: ["ZonegriseCore", "ZonegriseNative", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ZonegriseCore", "ZonegriseNative", "ZonegriseRouting", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // The thin command-line tool.

@@ -19,7 +19,7 @@ struct Analyse: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder (created if needed).")
     var out: String
 
-    @Option(help: "Time model: crowfly or matrix.")
+    @Option(help: "Time model: crowfly, matrix or osm.")
     var timeModel: String?
     @Option(help: "Crow-fly speed in km/h.")
     var speedKmh: String?
@@ -29,6 +29,16 @@ struct Analyse: ParsableCommand {
     var intraCommune: String?
     @Option(help: "Origin-destination CSV (origin,destination,minutes) for the matrix model.")
     var matrix: String?
+    @Option(help: "OpenStreetMap extract (.osm.pbf or .osm) for the osm model.")
+    var osm: String?
+    @Option(help: "Car profile (YAML) for the osm model; default: the built-in profiles/car.yaml.")
+    var profile: String?
+    @Option(help: "Road graph cache file; default: road_graph.zgcache in the output folder.")
+    var graphCache: String?
+    @Option(help: "Speed of the leg between a place and its nearest road, km/h (osm model).")
+    var offroadSpeedKmh: String?
+    @Option(help: "Report places farther than this from any road, metres (osm model).")
+    var maxSnapMetres: String?
     @Option(help: "Missing matrix pairs: error, crowfly or unreachable.")
     var matrixMissing: String?
     @Option(help: "Zone grise threshold of the gamme de proximité, minutes.")
@@ -62,6 +72,8 @@ struct Analyse: ParsableCommand {
                 ("time_model.kind", timeModel, "--time-model"), ("time_model.crowfly.speed_kmh", speedKmh, "--speed-kmh"),
                 ("time_model.crowfly.detour", detour, "--detour"), ("time_model.crowfly.intra_commune", intraCommune, "--intra-commune"),
                 ("time_model.matrix.missing", matrixMissing, "--matrix-missing"),
+                ("time_model.osm.offroad_speed_kmh", offroadSpeedKmh, "--offroad-speed-kmh"),
+                ("time_model.osm.max_snap_metres", maxSnapMetres, "--max-snap-metres"),
                 ("thresholds.proximite", thresholdProximite, "--threshold-proximite"),
                 ("thresholds.intermediaire", thresholdIntermediaire, "--threshold-intermediaire"),
                 ("thresholds.superieure", thresholdSuperieure, "--threshold-superieure"),
@@ -73,6 +85,9 @@ struct Analyse: ParsableCommand {
             }
             if let matrix { config.timeModel.matrixFile = absolute(matrix) }
             if let gammes { config.gammes = InputFile(path: absolute(gammes)) }
+            if let osm { config.timeModel.osmFile = absolute(osm) }
+            if let profile { config.timeModel.osmProfile = absolute(profile) }
+            if let graphCache { config.timeModel.osmCache = absolute(graphCache) }
             let progress = TerminalProgress(enabled: !quiet)
             defer { progress.finish() }
             return try AnalysisRun(configuration: config, outputDirectory: out, progress: progress.callback).execute()

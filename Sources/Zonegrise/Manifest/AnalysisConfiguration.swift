@@ -93,6 +93,7 @@ public struct TimeModelConfiguration: Hashable, Sendable {
     public enum Kind: String, CaseIterable, Hashable, Sendable {
         case crowfly
         case matrix
+        case osm
     }
 
     public var kind: Kind = .crowfly
@@ -102,6 +103,16 @@ public struct TimeModelConfiguration: Hashable, Sendable {
     public var intraCommune = CrowflyModel.calibratedIntraCommune
     public var matrixFile: String?
     public var matrixMissing: MatrixModel.MissingPairs = .error
+    /// OpenStreetMap extract (`.osm.pbf` or `.osm`) for the `osm` model.
+    public var osmFile: String?
+    /// Car profile file; nil for the built-in profile (`profiles/car.yaml`).
+    public var osmProfile: String?
+    /// Graph cache path; nil for `road_graph.zgcache` in the output folder.
+    public var osmCache: String?
+    /// Speed of the leg between a place and its nearest road, km/h.
+    public var offRoadSpeedKmh = 15.0
+    /// Places farther than this from any road are reported, metres.
+    public var maxSnapMetres = 1000.0
 
     public init() {}
 

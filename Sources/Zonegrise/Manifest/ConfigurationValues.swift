@@ -52,10 +52,6 @@ extension AnalysisConfiguration {
         case "poles.hierarchy":
             poleHierarchy = try ConfigurationValues.bool(value, key: key, source: source)
         case "time_model.kind":
-            if value == "osm" {
-                throw ZonegriseError.invalidParameter(source: source, key: key,
-                                                      detail: "the osm time model is not available in this version; use crowfly or matrix")
-            }
             timeModel.kind = try ConfigurationValues.choice(value, key: key, source: source, as: TimeModelConfiguration.Kind.self)
         case "time_model.crowfly.speed_kmh":
             timeModel.speedKmh = try ConfigurationValues.positive(value, key: key, source: source, unit: "km/h")
@@ -67,6 +63,10 @@ extension AnalysisConfiguration {
             timeModel.detour = detour
         case "time_model.crowfly.intra_commune":
             timeModel.intraCommune = try ConfigurationValues.bool(value, key: key, source: source)
+        case "time_model.osm.offroad_speed_kmh":
+            timeModel.offRoadSpeedKmh = try ConfigurationValues.positive(value, key: key, source: source, unit: "km/h")
+        case "time_model.osm.max_snap_metres":
+            timeModel.maxSnapMetres = try ConfigurationValues.positive(value, key: key, source: source, unit: "metres")
         case "time_model.matrix.missing":
             timeModel.matrixMissing = try ConfigurationValues.choice(value, key: key, source: source, as: MatrixModel.MissingPairs.self)
         case "thresholds.proximite", "thresholds.intermediaire", "thresholds.superieure":

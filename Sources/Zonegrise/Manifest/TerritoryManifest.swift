@@ -168,13 +168,23 @@ struct NodeReader {
                     try config.apply("time_model.kind", value: try text(node, key), source: source)
                     continue
                 }
-                for (k, v) in try mapping(node, key, allowed: ["kind", "crowfly", "matrix"]) {
+                for (k, v) in try mapping(node, key, allowed: ["kind", "crowfly", "matrix", "osm"]) {
                     let vsource = v.mark.map { "\(file):\($0.line)" } ?? file
                     switch k {
                     case "kind": try config.apply("time_model.kind", value: try text(v, "time_model.kind"), source: vsource)
                     case "crowfly":
                         for (ck, cv) in try mapping(v, "time_model.crowfly", allowed: ["speed_kmh", "detour", "intra_commune"]) {
                             try config.apply("time_model.crowfly." + ck, value: try text(cv, ck), source: cv.mark.map { "\(file):\($0.line)" } ?? file)
+                        }
+                    case "osm":
+                        for (ok, ov) in try mapping(v, "time_model.osm", allowed: ["file", "profile", "cache", "offroad_speed_kmh", "max_snap_metres"]) {
+                            let full = "time_model.osm." + ok
+                            switch ok {
+                            case "file": config.timeModel.osmFile = try path(ov, full)
+                            case "profile": config.timeModel.osmProfile = try path(ov, full)
+                            case "cache": config.timeModel.osmCache = try path(ov, full)
+                            default: try config.apply(full, value: try text(ov, full), source: ov.mark.map { "\(file):\($0.line)" } ?? file)
+                            }
                         }
                     default:
                         for (mk, mv) in try mapping(v, "time_model.matrix", allowed: ["file", "missing"]) {

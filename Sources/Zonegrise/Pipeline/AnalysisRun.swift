@@ -1,6 +1,7 @@
 import Foundation
 import ZonegriseCore
 import ZonegriseNative
+import ZonegriseRouting
 
 /// One `zonegrise analyse`: load, classify, write every output atomically, with a
 /// manifest of inputs (checksums, vintages), parameters and tool version.
@@ -28,7 +29,8 @@ public struct AnalysisRun {
         var timings = StageTimings(onStageStart: progress)
         let warnings = Warnings()
         let territory = try TerritoryLoader(configuration: configuration, warnings: warnings).load(timings: &timings)
-        let model = try timings.measure("time model") { try makeTimeModel() }
+        let model = try timings.measure("time model") { try makeTimeModel(warnings: warnings) }
+        if let roads = model as? RoadNetworkTimeModel { reportFarPlaces(roads, territory: territory, warnings: warnings) }
         let result: AnalysisResult
         do {
             result = try timings.measure("classify") {
@@ -41,11 +43,38 @@ public struct AnalysisRun {
         return Report(result: result, outputs: outputs, warnings: warnings.messages, timings: timings, gammes: territory.input.gammes)
     }
 
-    func makeTimeModel() throws -> any TravelTimeModel {
+    /// Names the commune centres and sites farther than `max_snap_metres` from any road:
+    /// their off-road leg is costed at the off-road speed (docs/ROAD-NETWORK.md).
+    func reportFarPlaces(_ model: RoadNetworkTimeModel, territory: LoadedTerritory, warnings: Warnings) {
+        let limit = configuration.timeModel.maxSnapMetres
+        func far(_ places: [(String, PlanarPoint)]) -> [(String, Double)] {
+            places.compactMap { name, point in
+                guard let snap = model.snap(point), snap.distanceMetres > limit else { return nil }
+                return (name, snap.distanceMetres)
+            }
+        }
+        let input = territory.input
+        let communes = far(input.communes.filter { input.analysedCodes.contains($0.code) }.map { ($0.code, $0.centre) })
+        let sites = far(input.serviceLayers.flatMap { layer in layer.sites.map { ("\(layer.name) site \($0.id)", $0.point) } })
+        for (what, list) in [("commune centre(s)", communes), ("service site(s)", sites)] where !list.isEmpty {
+            let first = list.prefix(5).map { "\($0.0) at \(Int($0.1.rounded())) m" }.joined(separator: ", ")
+            warnings.add("\(list.count) \(what) farther than \(Int(limit)) m from any road (\(first)\(list.count > 5 ? ", …" : "")); the leg to the road is costed at \(BandScheme.text(configuration.timeModel.offRoadSpeedKmh)) km/h")
+        }
+    }
+
+    func makeTimeModel(warnings: Warnings) throws -> any TravelTimeModel {
         let settings = configuration.timeModel
         switch settings.kind {
         case .crowfly:
             return settings.crowfly
+        case .osm:
+            guard let path = settings.osmFile else {
+                throw ZonegriseError.invalidParameter(source: configuration.manifestPath ?? "command line", key: "time_model.osm.file",
+                                                      detail: "the osm time model needs an OpenStreetMap extract (.osm.pbf or .osm)")
+            }
+            let cache = settings.osmCache ?? URL(fileURLWithPath: outputDirectory).appendingPathComponent("road_graph.zgcache").path
+            let loaded = try RoadNetworkLoader(osmPath: path, profilePath: settings.osmProfile, cachePath: cache, warnings: warnings).load()
+            return RoadNetworkTimeModel(graph: loaded.graph, offRoadSpeedKmh: settings.offRoadSpeedKmh, details: loaded.details)
         case .matrix:
             guard let path = settings.matrixFile else {
                 throw ZonegriseError.invalidParameter(source: configuration.manifestPath ?? "command line", key: "time_model.matrix.file",

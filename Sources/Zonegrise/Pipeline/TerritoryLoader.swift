@@ -151,6 +151,10 @@ public struct TerritoryLoader {
         if config.timeModel.kind == .matrix, let path = config.timeModel.matrixFile {
             files.append(("matrix", path, InputFile.year(in: path)))
         }
+        if config.timeModel.kind == .osm, let path = config.timeModel.osmFile {
+            files.append(("osm_extract", path, InputFile.year(in: path)))
+            if let profile = config.timeModel.osmProfile { files.append(("car_profile", profile, nil)) }
+        }
         counts.insert(("communes_service_area", communes.count), at: 0)
         counts.insert(("communes_analysed", analysedCodes.count), at: 0)
         counts.append(("communes_outside_departements_skipped", read.skippedOutside))

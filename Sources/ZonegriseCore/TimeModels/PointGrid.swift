@@ -61,6 +61,17 @@ public struct PointGrid: Sendable {
         var best = -1
         var bestSquared = Double.infinity
         // Rings closer than the grid's edge hold no cell: start at the first that does.
+        func scan(_ c: Int) {
+            for k in Int(cellStart[c]) ..< Int(cellStart[c + 1]) {
+                let i = Int(cellPoints[k])
+                let dx = points[i].x - query.x, dy = points[i].y - query.y
+                let d2 = dx * dx + dy * dy
+                if d2 < bestSquared || (d2 == bestSquared && i < best) {
+                    bestSquared = d2
+                    best = i
+                }
+            }
+        }
         var ring = max(0, -qx, qx - (columns - 1), -qy, qy - (rows - 1))
         let maxRing = ring + max(columns, rows) + 1
         while ring <= maxRing {
@@ -69,23 +80,17 @@ public struct PointGrid: Sendable {
                 let reach = Double(ring - 1) * cellMetres
                 if reach > 0, reach * reach > bestSquared { break }
             }
-            for cy in (qy - ring) ... (qy + ring) where cy >= 0 && cy < rows {
-                let onEdgeRow = cy == qy - ring || cy == qy + ring
-                var cx = qx - ring
-                while cx <= qx + ring {
-                    if cx >= 0 && cx < columns {
-                        let c = cy * columns + cx
-                        for k in Int(cellStart[c]) ..< Int(cellStart[c + 1]) {
-                            let i = Int(cellPoints[k])
-                            let dx = points[i].x - query.x, dy = points[i].y - query.y
-                            let d2 = dx * dx + dy * dy
-                            if d2 < bestSquared || (d2 == bestSquared && i < best) {
-                                bestSquared = d2
-                                best = i
-                            }
-                        }
+            // Only the cells of the ring inside the grid: O(ring) at most, whatever the distance.
+            let xLow = max(qx - ring, 0), xHigh = min(qx + ring, columns - 1)
+            let yLow = max(qy - ring, 0), yHigh = min(qy + ring, rows - 1)
+            if xLow <= xHigh && yLow <= yHigh {
+                for cy in yLow ... yHigh {
+                    if cy == qy - ring || cy == qy + ring {
+                        for cx in xLow ... xHigh { scan(cy * columns + cx) }
+                    } else {
+                        if qx - ring >= 0 { scan(cy * columns + qx - ring) }
+                        if ring > 0 && qx + ring < columns { scan(cy * columns + qx + ring) }
                     }
-                    cx += onEdgeRow || ring == 0 ? 1 : 2 * ring
                 }
             }
             ring += 1

@@ -95,28 +95,33 @@ public struct SegmentIndex: Sendable {
         let qy = Int(((query.y - minY) / cellMetres).rounded(.down))
         var best: RoadSnap?
         var bestSegment = Int.max
+        func scan(_ c: Int) {
+            for k in Int(cellStart[c]) ..< Int(cellStart[c + 1]) {
+                let s = Int(cellSegments[k])
+                let a = points[Int(segmentU[s])], b = points[Int(segmentV[s])]
+                let (t, p) = Self.project(query, a, b)
+                let d = query.distance(to: p)
+                if best == nil || d < best!.distanceMetres || (d == best!.distanceMetres && s < bestSegment) {
+                    best = RoadSnap(u: segmentU[s], v: segmentV[s], fraction: t, distanceMetres: d, point: p)
+                    bestSegment = s
+                }
+            }
+        }
         var ring = max(0, -qx, qx - (columns - 1), -qy, qy - (rows - 1))
         let lastRing = ring + max(columns, rows) + 1
         while ring <= lastRing {
             if let found = best, Double(ring - 1) * cellMetres > found.distanceMetres { break }
-            for cy in (qy - ring) ... (qy + ring) where cy >= 0 && cy < rows {
-                let edgeRow = cy == qy - ring || cy == qy + ring
-                var cx = qx - ring
-                while cx <= qx + ring {
-                    if cx >= 0 && cx < columns {
-                        let c = cy * columns + cx
-                        for k in Int(cellStart[c]) ..< Int(cellStart[c + 1]) {
-                            let s = Int(cellSegments[k])
-                            let a = points[Int(segmentU[s])], b = points[Int(segmentV[s])]
-                            let (t, p) = Self.project(query, a, b)
-                            let d = query.distance(to: p)
-                            if best == nil || d < best!.distanceMetres || (d == best!.distanceMetres && s < bestSegment) {
-                                best = RoadSnap(u: segmentU[s], v: segmentV[s], fraction: t, distanceMetres: d, point: p)
-                                bestSegment = s
-                            }
-                        }
+            // Only the cells of the ring inside the grid: O(ring) at most, whatever the distance.
+            let xLow = max(qx - ring, 0), xHigh = min(qx + ring, columns - 1)
+            let yLow = max(qy - ring, 0), yHigh = min(qy + ring, rows - 1)
+            if xLow <= xHigh && yLow <= yHigh {
+                for cy in yLow ... yHigh {
+                    if cy == qy - ring || cy == qy + ring {
+                        for cx in xLow ... xHigh { scan(cy * columns + cx) }
+                    } else {
+                        if qx - ring >= 0 { scan(cy * columns + qx - ring) }
+                        if ring > 0 && qx + ring < columns { scan(cy * columns + qx + ring) }
                     }
-                    cx += edgeRow || ring == 0 ? 1 : 2 * ring
                 }
             }
             ring += 1
