@@ -32,7 +32,7 @@ struct CommandLineErrorTests {
         let result = try Self.failingAnalyse(["--time-model", "teleport"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "zonegrise: error: --time-model: time_model.kind: \"teleport\" is not one of crowfly, matrix.\n")
+        #expect(result.stderr == "zonegrise: error: --time-model: time_model.kind: \"teleport\" is not one of crowfly, matrix, osm.\n")
     }
 
     @Test func nonIncreasingBands() throws {

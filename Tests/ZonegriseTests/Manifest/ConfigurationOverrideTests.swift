@@ -59,7 +59,7 @@ struct ConfigurationOverrideTests {
     /// and from the flag (source = the flag's name).
     @Test(arguments: [
         ("thresholds:\n  proximite: abc", "thresholds.proximite", "abc", "--threshold-proximite", "\"abc\" is not a number"),
-        ("time_model:\n  kind: teleport", "time_model.kind", "teleport", "--time-model", "\"teleport\" is not one of crowfly, matrix"),
+        ("time_model:\n  kind: teleport", "time_model.kind", "teleport", "--time-model", "\"teleport\" is not one of crowfly, matrix, osm"),
         ("time_model:\n  crowfly:\n    speed_kmh: -50", "time_model.crowfly.speed_kmh", "-50", "--speed-kmh",
          "must be a positive number of km/h, got -50"),
         ("bands: [10, 30, 20]", "bands", "10,30,20", "--bands", "band limits must be increasing minutes, got 10,30,20"),

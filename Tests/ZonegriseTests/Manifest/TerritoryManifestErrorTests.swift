@@ -118,14 +118,16 @@ struct TerritoryManifestErrorTests {
         time_model:
           kind: teleport
         """))
-        #expect(message == "/srv/territoire/manifest.yaml:6: time_model.kind: \"teleport\" is not one of crowfly, matrix.")
+        #expect(message == "/srv/territoire/manifest.yaml:6: time_model.kind: \"teleport\" is not one of crowfly, matrix, osm.")
         let (_, scalar) = Self.parseError(Self.manifest("time_model: teleport"))
-        #expect(scalar == "/srv/territoire/manifest.yaml:5: time_model.kind: \"teleport\" is not one of crowfly, matrix.")
+        #expect(scalar == "/srv/territoire/manifest.yaml:5: time_model.kind: \"teleport\" is not one of crowfly, matrix, osm.")
     }
 
-    @Test func osmTimeModelIsNotAvailableYet() {
-        let (_, message) = Self.parseError(Self.manifest("time_model: {kind: osm}"))
-        #expect(message == "/srv/territoire/manifest.yaml:5: time_model.kind: the osm time model is not available in this version; use crowfly or matrix.")
+    @Test func osmSettingsAreChecked() {
+        let (_, unknown) = Self.parseError(Self.manifest("time_model:\n  kind: osm\n  osm:\n    extract: a.pbf"))
+        #expect(unknown.contains("time_model.osm.extract: unknown key (allowed here: file, profile, cache, offroad_speed_kmh, max_snap_metres)"), "\(unknown)")
+        let (_, speed) = Self.parseError(Self.manifest("time_model:\n  kind: osm\n  osm:\n    offroad_speed_kmh: vite"))
+        #expect(speed.hasSuffix("time_model.osm.offroad_speed_kmh: \"vite\" is not a number."), "\(speed)")
     }
 
     @Test func negativeSpeed() {
