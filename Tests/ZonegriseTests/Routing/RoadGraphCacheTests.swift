@@ -112,6 +112,24 @@ struct RoadGraphCacheTests {
         #expect(throws: ZonegriseError.self) { try RoadGraphCache.read(path: path, key: "another key") }
     }
 
+    /// Corrupt node or edge counts (a damaged disk, a file cut and re-joined) are a clear
+    /// error, not a crash or a huge allocation.
+    @Test(arguments: [Int64.max, Int64.max / 12 + 1, -1, Int64(Int32.max), 1 << 40])
+    func corruptCountsAreAClearError(count: Int64) throws {
+        let scratch = try Scratch("cache-counts")
+        let path = scratch.path("road_graph.zgcache")
+        let countsOffset = 16 + Self.key.utf8.count + 16  // after the dropped counts
+        for offset in [countsOffset, countsOffset + 8] {  // node count, edge count
+            try RoadGraphCache.write(Self.contents, key: Self.key, path: path)
+            var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            withUnsafeBytes(of: count.littleEndian) { bytes.replaceSubrange(offset ..< offset + 8, with: $0) }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(throws: ZonegriseError.malformed(file: path, line: nil, detail: "the graph cache is truncated or corrupt; delete it to rebuild")) {
+                try RoadGraphCache.read(path: path, key: Self.key)
+            }
+        }
+    }
+
     // MARK: Through the loader
 
     /// A two-way street a-b-c and a separate street e-f (an island: 2 nodes dropped).
