@@ -162,6 +162,17 @@ struct OSMTimeModelRunTests {
         expectNoOutput(territory)
     }
 
+    @Test func extractThatIsAFolderIsAnError() throws {
+        let territory = try PipelineTerritory("osm-folder")
+        try FileManager.default.createDirectory(at: territory.folder.appendingPathComponent("roads.osm.pbf"), withIntermediateDirectories: false)
+        try territory.writeManifest(extra: "time_model:\n  kind: osm\n  osm:\n    file: roads.osm.pbf")
+        let (error, text) = territory.runError()
+        let path = territory.path("roads.osm.pbf")
+        #expect(error == .unreadable(file: path, reason: "Is a directory"), "\(text)")
+        #expect(text == "\(path): cannot read the file: Is a directory.")
+        expectNoOutput(territory)
+    }
+
     @Test func osmModelWithoutAnExtractIsAnError() throws {
         let territory = try PipelineTerritory("osm-no-file")
         try territory.writeManifest(extra: "time_model:\n  kind: osm")
