@@ -71,6 +71,9 @@ import ZonegriseCore
             arcs.append((node, snapNode, offRoad))
             arcs.append((snapNode, node, offRoad))
             splits[UInt64(UInt32(snap.u)) << 32 | UInt64(UInt32(snap.v)), default: []].append((snap.fraction, snapNode))
+            // A point snapped onto an end of its segment is that node.
+            if snap.fraction == 0 { arcs += [(snapNode, Int(snap.u), 0), (Int(snap.u), snapNode, 0)] }
+            if snap.fraction == 1 { arcs += [(snapNode, Int(snap.v), 0), (Int(snap.v), snapNode, 0)] }
             placeNode.append(node)
         }
         var split: [(Int, Int, Double)] = []
@@ -127,6 +130,34 @@ import ZonegriseCore
                 #expect(hit == nil, "seed \(seed) origin \(i): expected unreachable")
             }
         }
+    }
+
+    /// A place snapped onto the node where a one-way segment starts or ends is at that
+    /// node: it may use the node's other roads (it is not inside the one-way segment).
+    @Test func placeOnTheEndOfAOnewaySegmentUsesTheOtherEdgesOfItsNode() throws {
+        // 0 → 1 one-way (1 km, 100 s); 0 ⇄ 2 two-way (1 km, 60 s); 1 ⇄ 2 two-way (60 s).
+        let list = RoadEdgeList(nodeIDs: [1, 2, 3],
+                                coordinates: [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 1000, y: 0), PlanarPoint(x: 0, y: 1000)],
+                                edges: [RoadEdge(from: 0, to: 1, deciseconds: 1000),
+                                        RoadEdge(from: 0, to: 2, deciseconds: 600), RoadEdge(from: 2, to: 0, deciseconds: 600),
+                                        RoadEdge(from: 1, to: 2, deciseconds: 600), RoadEdge(from: 2, to: 1, deciseconds: 600)])
+        let model = RoadNetworkTimeModel(graph: RoadGraph(list))
+        func place(_ x: Double, _ y: Double) -> Place { Place(communeCode: "p", point: PlanarPoint(x: x, y: y)) }
+        // Node 0 lies on segments 0-1 and 0-2; the tie goes to 0-1 (fraction 0).
+        #expect(model.snap(PlanarPoint(x: 0, y: 0)).map { [$0.u, $0.v] } == [0, 1])
+        // From node 0 to node 2: 60 s by 0 → 2 (not 100 + 60 s through node 1).
+        #expect(try model.nearest(from: [place(0, 0)], to: [place(0, 1000)], horizonMinutes: 60).first??.minutes == 1)
+        // Beyond the end: (-300, 0) snaps to node 0 at fraction 0 too, 300 m off the road (72 s at 15 km/h).
+        let hit = try #require(try model.nearest(from: [place(-300, 0)], to: [place(0, 1000)], horizonMinutes: 60).first ?? nil)
+        #expect(abs(hit.minutes - (72 + 60) / 60.0) < 1e-9)
+        // To node 0 from node 2: 60 s, whatever the direction of the segment node 0 snapped to.
+        #expect(try model.nearest(from: [place(0, 1000)], to: [place(0, 0)], horizonMinutes: 60).first??.minutes == 1)
+        // Reversed graph: 1 → 0 one-way; a target at node 0 is reached by 2 → 0.
+        let reversed = RoadEdgeList(nodeIDs: list.nodeIDs, coordinates: list.coordinates,
+                                    edges: list.edges.map { $0.from == 0 && $0.to == 1 ? RoadEdge(from: 1, to: 0, deciseconds: 1000) : $0 })
+        let other = RoadNetworkTimeModel(graph: RoadGraph(reversed))
+        #expect(try other.nearest(from: [place(0, 1000)], to: [place(0, 0)], horizonMinutes: 60).first??.minutes == 1)
+        #expect(try other.nearest(from: [place(0, 0)], to: [place(0, 1000)], horizonMinutes: 60).first??.minutes == 1)
     }
 
     @Test func horizonTurnsFarTargetsIntoNothing() throws {

@@ -95,7 +95,7 @@ public enum RoadGraphCache {
         var reader = ByteReader(bytes: bytes, offset: 8)
         guard reader.uint32() == formatVersion, let length = reader.uint32(), reader.string(Int(length)) == key,
               let dropped = reader.int64(), let components = reader.int64(), let n = reader.int64(), let m = reader.int64(),
-              n >= 0, m >= 0, n < Int64(Int32.max), reader.remaining == Int(n) * 24 + Int(m) * 12 else { throw corrupt }
+              n >= 0, m >= 0, n < Int64(Int32.max), m < Int64(Int32.max), reader.remaining == Int(n) * 24 + Int(m) * 12 else { throw corrupt }
         var ids = [Int64](), coordinates = [PlanarPoint](), edges = [RoadEdge]()
         ids.reserveCapacity(Int(n))
         coordinates.reserveCapacity(Int(n))

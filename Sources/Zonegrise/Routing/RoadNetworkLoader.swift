@@ -25,7 +25,9 @@ struct RoadNetworkLoader {
         let profile = try profilePath.map { try CarProfile.load(path: $0) } ?? CarProfile.standard
         let digest: String
         do { digest = try SHA256Digest.hex(fileAt: osmPath) } catch {
-            throw ZonegriseError.unreadable(file: osmPath, reason: FileManager.default.fileExists(atPath: osmPath) ? "\(error)" : "no such file")
+            guard FileManager.default.fileExists(atPath: osmPath) else { throw ZonegriseError.unreadable(file: osmPath, reason: "no such file") }
+            guard case let .io(_, message) = error else { throw ZonegriseError.unreadable(file: osmPath, reason: "\(error)") }
+            throw ZonegriseError.unreadable(file: osmPath, reason: message)
         }
         let key = RoadGraphCache.key(extractSHA256: digest, profileFingerprint: profile.fingerprint)
         var contents: RoadGraphCache.Contents?

@@ -52,6 +52,26 @@ public struct RoadNetworkTimeModel: TravelTimeModel {
         graph.edgesOut(of: a).first { $0.node == b }.map { Double($0.deciseconds) }
     }
 
+    // Time along the segment between the snapped point and one of its ends, deciseconds,
+    // nil when the segment may not be driven that way. A point snapped onto an end
+    // (fraction 0 or 1: a place on a node, or beyond the end of its nearest segment) is
+    // that node, whatever the segment's direction, so the leg is 0.
+    func legToU(_ snap: RoadSnap) -> Double? {
+        snap.fraction == 0 ? 0 : edgeDeciseconds(snap.v, snap.u).map { snap.fraction * $0 }
+    }
+
+    func legFromU(_ snap: RoadSnap) -> Double? {
+        snap.fraction == 0 ? 0 : edgeDeciseconds(snap.u, snap.v).map { snap.fraction * $0 }
+    }
+
+    func legToV(_ snap: RoadSnap) -> Double? {
+        snap.fraction == 1 ? 0 : edgeDeciseconds(snap.u, snap.v).map { (1 - snap.fraction) * $0 }
+    }
+
+    func legFromV(_ snap: RoadSnap) -> Double? {
+        snap.fraction == 1 ? 0 : edgeDeciseconds(snap.v, snap.u).map { (1 - snap.fraction) * $0 }
+    }
+
     public func nearest(from origins: [Place], to targets: [Place], horizonMinutes: Double) throws -> [NearestTarget?] {
         guard !targets.isEmpty, graph.nodeCount > 0 else { return Array(repeating: nil, count: origins.count) }
         let horizon = horizonMinutes.isFinite ? UInt32(min(horizonMinutes * 600, Double(UInt32.max / 2))) : UInt32.max / 2
@@ -62,12 +82,12 @@ public struct RoadNetworkTimeModel: TravelTimeModel {
         for (t, target) in targets.enumerated() {
             guard let snap = snap(target.point) else { continue }
             let offRoad = offRoadDeciseconds(snap)
-            if let forward = edgeDeciseconds(snap.u, snap.v) { // u → target along u→v
-                seeds.append((snap.u, Self.ticks(offRoad + snap.fraction * forward)))
+            if let leg = legFromU(snap) { // u → target along u→v
+                seeds.append((snap.u, Self.ticks(offRoad + leg)))
                 seedTarget.append(t)
             }
-            if let backward = edgeDeciseconds(snap.v, snap.u) { // v → target along v→u
-                seeds.append((snap.v, Self.ticks(offRoad + (1 - snap.fraction) * backward)))
+            if let leg = legFromV(snap) { // v → target along v→u
+                seeds.append((snap.v, Self.ticks(offRoad + leg)))
                 seedTarget.append(t)
             }
             targetsOnSegment[Self.key(snap), default: []].append((t, snap.fraction, offRoad))
@@ -84,11 +104,11 @@ public struct RoadNetworkTimeModel: TravelTimeModel {
                 }
             }
             // Leave the segment by v (along u→v) or by u (along v→u).
-            if let forward = edgeDeciseconds(snap.u, snap.v), let rest = result.deciseconds(snap.v), let seed = result.seed(snap.v) {
-                consider(offRoad + (1 - snap.fraction) * forward + Double(rest), seedTarget[seed])
+            if let leg = legToV(snap), let rest = result.deciseconds(snap.v), let seed = result.seed(snap.v) {
+                consider(offRoad + leg + Double(rest), seedTarget[seed])
             }
-            if let backward = edgeDeciseconds(snap.v, snap.u), let rest = result.deciseconds(snap.u), let seed = result.seed(snap.u) {
-                consider(offRoad + snap.fraction * backward + Double(rest), seedTarget[seed])
+            if let leg = legToU(snap), let rest = result.deciseconds(snap.u), let seed = result.seed(snap.u) {
+                consider(offRoad + leg + Double(rest), seedTarget[seed])
             }
             // A target on the same segment, reached along it.
             for other in targetsOnSegment[Self.key(snap)] ?? [] {
