@@ -127,7 +127,7 @@ struct OSMAnalyseCommandTests {
         let result = try ZonegriseBinary.run(["analyse", manifest, "--out", out.path, "--time-model", "osm"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "zonegrise: error: \(manifest): time_model.osm.file: the osm time model needs an OpenStreetMap extract (.osm.pbf or .osm).\n")
+        #expect(result.stderr == "zonegrise: error: \(manifest): time_model.osm.file: the osm time model needs an OpenStreetMap extract (.osm.pbf or .osm): name it here or with --osm.\n")
         #expect(!FileManager.default.fileExists(atPath: out.path), "the failed run created \(CLIScratch.entries(out))")
     }
 }

@@ -70,7 +70,7 @@ public struct AnalysisRun {
         case .osm:
             guard let path = settings.osmFile else {
                 throw ZonegriseError.invalidParameter(source: configuration.manifestPath ?? "command line", key: "time_model.osm.file",
-                                                      detail: "the osm time model needs an OpenStreetMap extract (.osm.pbf or .osm)")
+                                                      detail: "the osm time model needs an OpenStreetMap extract (.osm.pbf or .osm): name it here or with --osm")
             }
             let cache = settings.osmCache ?? URL(fileURLWithPath: outputDirectory).appendingPathComponent("road_graph.zgcache").path
             let loaded = try RoadNetworkLoader(osmPath: path, profilePath: settings.osmProfile, cachePath: cache, warnings: warnings).load()

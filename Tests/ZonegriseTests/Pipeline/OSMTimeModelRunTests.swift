@@ -178,7 +178,7 @@ struct OSMTimeModelRunTests {
         try territory.writeManifest(extra: "time_model:\n  kind: osm")
         let (error, text) = territory.runError()
         #expect(error == .invalidParameter(source: territory.path("manifest.yaml"), key: "time_model.osm.file",
-                                           detail: "the osm time model needs an OpenStreetMap extract (.osm.pbf or .osm)"))
+                                           detail: "the osm time model needs an OpenStreetMap extract (.osm.pbf or .osm): name it here or with --osm"))
         #expect(text.contains("time_model.osm.file") && text.contains(".osm.pbf"))
         expectNoOutput(territory)
         // The same with the kind set as the --time-model flag does.
