@@ -2,9 +2,9 @@
 """Generate the SYNTHETIC demo territory of zonegrise (départements 99 and 98).
 
 Everything written by this script is invented: geometry, names, populations,
-equipment and France Services sites. Nothing comes from, or is derived from,
+equipment, France Services sites and roads. Nothing comes from, or is derived from,
 real data; only the *file layouts* mimic the real producers (IGN ADMIN EXPRESS,
-INSEE populations légales and BPE, ANCT France Services).
+INSEE populations légales and BPE, ANCT France Services, OpenStreetMap).
 
     python3 scripts/make-demo.py              # (re)write geodata/demo/
     python3 scripts/make-demo.py --out DIR    # write elsewhere
@@ -15,11 +15,15 @@ Python 3.11 standard library only. Deterministic: one fixed SEED, split into one
 which only `random()` and `gauss()` are used (their streams are stable across
 Python versions); outputs are sorted, floats have fixed formats and the gzip
 header carries no time stamp, so two runs give byte-identical files. The
-generator checks its own tessellation (shared edges, areas) before writing.
+generator checks its own tessellation (shared edges, areas) and its road network
+(no two ways crossing without a shared node but at bridges, strongly connected
+components under the car profile) before writing.
 """
 
 import argparse
+import bisect
 import gzip
+import heapq
 import io
 import json
 import math
@@ -804,7 +808,10 @@ def build():
         fs_rows.append((com, fmt, pt))
 
     return {"communes": communes, "reg": reg, "bpe": bpe, "geo": geo, "fs": fs_rows,
-            "by_key": by_key, "exclaves": exclaves}
+            "by_key": by_key, "exclaves": exclaves,
+            # for the road network
+            "sites": sites, "site_dep": site_dep, "neighbours": neighbours, "raw_cells": raw_cells,
+            "interior": interior, "place_cell": place_cell}
 
 
 def rings_xy(com, reg):
@@ -865,6 +872,1192 @@ def verify_tessellation(communes, reg):
     outer = shoelace([reg.pts[v] for v in loops[0]])
     if abs(outer - total) > 1.0:
         raise AssertionError("areas do not add up: %.1f vs %.1f" % (total, outer))
+
+
+# ---------------------------------------------------------------------------
+# Road network (roads.osm): a SYNTHETIC OpenStreetMap road network drawn over the
+# communes: built in Lambert-93 metres from the generating points of the communes (the
+# centres of their Voronoi cells), written in WGS84 as OSM XML 0.6.
+
+# Designated places drawn as towns (a grid of streets inside a ring boulevard):
+# (ring radius m, block size m, oneway streets)
+TOWNS = {
+    "pref99": (1700.0, 190.0, 4), "pref98": (1300.0, 200.0, 2), "town_border": (1100.0, 200.0, 1),
+    "town_nw": (1100.0, 210.0, 1), "town_s": (950.0, 210.0, 1), "town_ne": (850.0, 220.0, 1),
+    "town_w": (800.0, 220.0, 1), "town_98n": (800.0, 220.0, 1),
+}
+# Primary roads between designated places, routed through the communes in between, and
+# their maxspeed tags in turn (None: no tag, the class speed applies).
+PRIMARY_ROUTES = [("pref99", "town_nw"), ("pref99", "town_s"), ("pref99", "town_ne"), ("pref99", "town_w"),
+                  ("pref99", "pref98"), ("pref98", "town_border"), ("pref98", "town_98n"), ("town_border", "town_s")]
+PRIMARY_MAXSPEEDS = [None, "80", "70", "FR:rural", "80", None, "70", "FR:rural"]
+# Secondary roads: these, and each bourg to the nearest designated place.
+SECONDARY_ROUTES = [("town_nw", "town_w"), ("town_ne", "town_98n"), ("bourg_rural", "town_w"),
+                    ("bourg_rural", "town_s"), ("bourg_border", "town_98n"), ("bourg_border", "town_border")]
+MPH_ROUTE = ("town_ne", "town_98n")   # the one road tagged maxspeed="50 mph"
+# The motorway: from the commune whose generating point is nearest the first point (km)
+# to the one nearest the last, through the others; interchanges nearest these places.
+# (The inner points were placed to keep the motorway over 600 m from every village.)
+MOTORWAY = [(603.0, 6944.0), (613.3, 6944.6), (623.1, 6941.3), (632.8, 6938.0), (642.4, 6933.5), (652.4, 6932.3),
+            (662.5, 6932.0), (672.3, 6928.2), (682.2, 6926.3), (692.2, 6922.4), (702.3, 6921.5), (712.3, 6923.6),
+            (722.0, 6927.0)]
+MOTORWAY_JUNCTIONS = ["town_nw", "pref99", "pref98"]
+CARRIAGEWAY_OFFSET = 15.0   # m either side of the motorway's centre line
+VILLAGE_URBAN = 250.0       # m of maxspeed=FR:urban either side of a village on primary/secondary roads
+COVER = 450.0               # m: every commune centre but the remote one is this close to a drivable road
+ROUNDABOUT_RADIUS = 30.0
+STREET_NAMES = ["Rue de l'Église", "Rue du Moulin", "Rue des Écoles", "Rue de la Fontaine", "Rue du Stade",
+                "Rue des Jardins", "Rue du Château", "Rue des Tilleuls", "Rue de la Poste", "Rue du Lavoir"]
+# Classes a car may use under profiles/car.yaml (track, footway: not).
+CAR_HIGHWAYS = {"motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link", "secondary",
+                "secondary_link", "tertiary", "tertiary_link", "unclassified", "residential", "living_street",
+                "service"}
+CLASS_RANK = {"primary": 0, "secondary": 1, "tertiary": 2, "unclassified": 3}
+
+
+class Curve:
+    """A polyline with arc-length positions."""
+
+    def __init__(self, pts):
+        self.pts = pts
+        cum = [0.0]
+        for p, q in zip(pts, pts[1:]):
+            cum.append(cum[-1] + math.dist(p, q))
+        self.cum = cum
+        self.length = cum[-1]
+
+    def at(self, s):
+        s = max(0.0, min(self.length, s))
+        k = min(bisect.bisect_right(self.cum, s) - 1, len(self.pts) - 2)
+        seg = self.cum[k + 1] - self.cum[k]
+        f = 0.0 if seg == 0 else (s - self.cum[k]) / seg
+        p, q = self.pts[k], self.pts[k + 1]
+        return (p[0] + f * (q[0] - p[0]), p[1] + f * (q[1] - p[1]))
+
+    def normal(self, s):
+        """Unit vector to the left of the direction of travel at s."""
+        p, q = self.at(s - 10.0), self.at(s + 10.0)
+        d = math.dist(p, q)
+        return (-(q[1] - p[1]) / d, (q[0] - p[0]) / d)
+
+
+def bent_curve(a, b, amp):
+    """From a to b, bending sideways by amp (fractions of the length, for sin(pi t),
+    sin(2 pi t), sin(3 pi t)); a point every ~20 m."""
+    L = math.dist(a, b)
+    nx, ny = -(b[1] - a[1]) / L, (b[0] - a[0]) / L
+    n = max(8, int(L / 20.0))
+    pts = []
+    for k in range(n + 1):
+        t = k / n
+        off = L * (amp[0] * math.sin(math.pi * t) + amp[1] * math.sin(2 * math.pi * t)
+                   + amp[2] * math.sin(3 * math.pi * t))
+        pts.append((a[0] + t * (b[0] - a[0]) + off * nx, a[1] + t * (b[1] - a[1]) + off * ny))
+    return Curve(pts)
+
+
+def spline_curve(ctrl):
+    """Catmull-Rom spline through the control points, a point every ~20 m."""
+    ext = [ctrl[0]] + list(ctrl) + [ctrl[-1]]
+    pts = []
+    for i in range(1, len(ext) - 2):
+        p0, p1, p2, p3 = ext[i - 1], ext[i], ext[i + 1], ext[i + 2]
+        n = max(8, int(math.dist(p1, p2) / 20.0))
+        for k in range(n):
+            t = k / n
+            t2, t3 = t * t, t * t * t
+            pts.append(tuple(0.5 * (2 * p1[d] + (-p0[d] + p2[d]) * t + (2 * p0[d] - 5 * p1[d] + 4 * p2[d] - p3[d]) * t2
+                                    + (-p0[d] + 3 * p1[d] - 3 * p2[d] + p3[d]) * t3) for d in (0, 1)))
+    pts.append(tuple(ctrl[-1]))
+    return Curve(pts)
+
+
+def orient(a, b, c):
+    return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+
+def seg_cross(p, q, r, s):
+    """Where segments pq and rs cross: (fraction along pq, fraction along rs), or None."""
+    d1, d2 = orient(r, s, p), orient(r, s, q)
+    d3, d4 = orient(p, q, r), orient(p, q, s)
+    if (d1 > 0 and d2 > 0) or (d1 < 0 and d2 < 0) or (d3 > 0 and d4 > 0) or (d3 < 0 and d4 < 0):
+        return None
+    if d1 == d2 or d3 == d4:   # collinear: not met here
+        return None
+    return d1 / (d1 - d2), d3 / (d3 - d4)
+
+
+def curve_grid(c):
+    grid = {}
+    for k, (p, q) in enumerate(zip(c.pts, c.pts[1:])):
+        for cell in seg_cells(p, q, 200.0):
+            grid.setdefault(cell, []).append(k)
+    return grid
+
+
+def curve_crossings(c1, c2, grid=None):
+    """Crossings of two curves: list of (arc on c1, arc on c2, point)."""
+    grid = grid or curve_grid(c2)
+    out = []
+    for i, (p, q) in enumerate(zip(c1.pts, c1.pts[1:])):
+        seen = set()
+        for cell in seg_cells(p, q, 200.0):
+            for k in grid.get(cell, ()):
+                if k in seen:
+                    continue
+                seen.add(k)
+                r, s = c2.pts[k], c2.pts[k + 1]
+                x = seg_cross(p, q, r, s)
+                if x:
+                    s1 = c1.cum[i] + x[0] * (c1.cum[i + 1] - c1.cum[i])
+                    s2 = c2.cum[k] + x[1] * (c2.cum[k + 1] - c2.cum[k])
+                    out.append((s1, s2, c1.at(s1)))
+    return sorted(out)
+
+
+def seg_cells(p, q, size):
+    x0, x1 = sorted((p[0], q[0]))
+    y0, y1 = sorted((p[1], q[1]))
+    return [(i, j) for i in range(int(math.floor(x0 / size)), int(math.floor(x1 / size)) + 1)
+            for j in range(int(math.floor(y0 / size)), int(math.floor(y1 / size)) + 1)]
+
+
+class RoadNet:
+    """Nodes (Lambert-93 metres) and ways (node lists and tags), in creation order."""
+
+    def __init__(self):
+        self.pts = []
+        self.node_tags = {}
+        self.ways = []          # {"nodes": [...], "tags": {...}, "role": str}
+
+    def node(self, p, tags=None):
+        self.pts.append((p[0], p[1]))
+        if tags:
+            self.node_tags[len(self.pts) - 1] = tags
+        return len(self.pts) - 1
+
+    def way(self, nodes, tags, role="road"):
+        assert len(nodes) >= 2 and all(a != b for a, b in zip(nodes, nodes[1:]))
+        w = {"nodes": list(nodes), "tags": dict(tags), "role": role}
+        self.ways.append(w)
+        return w
+
+
+class SegIndex:
+    """The segments of the ways laid so far, to keep new ones from crossing them."""
+    SIZE = 400.0
+
+    def __init__(self, net):
+        self.net = net
+        self.grid = {}
+        self.segs = []
+
+    def add_way(self, w):
+        for a, b in zip(w["nodes"], w["nodes"][1:]):
+            k = len(self.segs)
+            self.segs.append((a, b, w))
+            for cell in seg_cells(self.net.pts[a], self.net.pts[b], self.SIZE):
+                self.grid.setdefault(cell, []).append(k)
+
+    def near(self, p, q, margin=0.0):
+        x0, x1 = min(p[0], q[0]) - margin, max(p[0], q[0]) + margin
+        y0, y1 = min(p[1], q[1]) - margin, max(p[1], q[1]) + margin
+        seen = set()
+        for cell in seg_cells((x0, y0), (x1, y1), self.SIZE):
+            for k in self.grid.get(cell, ()):
+                if k not in seen:
+                    seen.add(k)
+                    yield self.segs[k]
+
+    def crosses(self, p, q, ends=()):
+        """Does segment pq (whose end nodes are `ends`) cross or touch a laid segment?"""
+        for a, b, _w in self.near(p, q):
+            if a in ends or b in ends:
+                continue
+            if seg_cross(p, q, self.net.pts[a], self.net.pts[b]):
+                return True
+        return False
+
+    def distance(self, p, radius, drivable_only=True):
+        """Distance from p to the nearest laid segment (drivable by car) within radius, or None."""
+        best = None
+        for a, b, w in self.near(p, p, radius):
+            if drivable_only and not mainland_car_way(w):
+                continue
+            d = seg_dist(p, self.net.pts[a], self.net.pts[b])
+            if d <= radius and (best is None or d < best):
+                best = d
+        return best
+
+
+def car_way(tags):
+    return tags.get("highway") in CAR_HIGHWAYS and tags.get("access") != "no"
+
+
+def mainland_car_way(w):
+    """Drivable and on the mainland (the island's roads are cut off without the ferry)."""
+    return car_way(w["tags"]) and w["role"] != "island"
+
+
+def interior_point(polys):
+    """The point on surface as GEOS computes it (InteriorPointArea): on a horizontal line
+    between the vertex heights nearest the middle of each polygon's envelope, the middle of
+    the widest interior interval."""
+    best = None
+    for poly in polys:
+        ys = [p[1] for ring in poly for p in ring]
+        lo, hi = min(ys), max(ys)
+        centre = (lo + hi) / 2
+        for y in ys:
+            if y <= centre:
+                lo = max(lo, y)
+            else:
+                hi = min(hi, y)
+        Y = (lo + hi) / 2
+        xs = []
+        for ring in poly:
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+                if (y1 > Y) != (y2 > Y):
+                    xs.append(x1 + (Y - y1) * (x2 - x1) / (y2 - y1))
+        xs.sort()
+        for k in range(0, len(xs) - 1, 2):
+            if best is None or xs[k + 1] - xs[k] > best[0]:
+                best = (xs[k + 1] - xs[k], ((xs[k] + xs[k + 1]) / 2, Y))
+    return best[1]
+
+
+def shortest_paths(adj, src):
+    dist = {src: 0.0}
+    prev = {}
+    heap = [(0.0, src)]
+    while heap:
+        d, u = heapq.heappop(heap)
+        if d > dist[u]:
+            continue
+        for v, w in adj.get(u, ()):
+            nd = d + w
+            if nd < dist.get(v, math.inf):
+                dist[v] = nd
+                prev[v] = u
+                heapq.heappush(heap, (nd, v))
+    return dist, prev
+
+
+def car_graph(net, ferries=False):
+    """Directed car adjacency (node -> [(node, metres)]) under profiles/car.yaml's rules."""
+    adj = {}
+    for w in net.ways:
+        t = w["tags"]
+        if t.get("route") == "ferry":
+            if not ferries:
+                continue
+            fwd = back = True
+        elif not car_way(t):
+            continue
+        else:
+            implied = t["highway"] in ("motorway", "motorway_link") or t.get("junction") == "roundabout"
+            one = t.get("oneway", "yes" if implied else "no")
+            fwd, back = one != "-1", one not in ("yes", "-1")
+        for a, b in zip(w["nodes"], w["nodes"][1:]):
+            d = math.dist(net.pts[a], net.pts[b])
+            if fwd:
+                adj.setdefault(a, []).append((b, d))
+            if back:
+                adj.setdefault(b, []).append((a, d))
+    return adj
+
+
+def strongly_connected(adj, nodes):
+    """Tarjan, iterative: list of components (lists of nodes)."""
+    index, low, on, stack, comps = {}, {}, set(), [], []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on.add(root)
+        while work:
+            v, i = work[-1]
+            nbrs = adj.get(v, ())
+            if i < len(nbrs):
+                work[-1] = (v, i + 1)
+                u = nbrs[i][0]
+                if u not in index:
+                    index[u] = low[u] = counter
+                    counter += 1
+                    stack.append(u)
+                    on.add(u)
+                    work.append((u, 0))
+                elif u in on:
+                    low[v] = min(low[v], index[u])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[v])
+                if low[v] == index[v]:
+                    comp = []
+                    while True:
+                        u = stack.pop()
+                        on.discard(u)
+                        comp.append(u)
+                        if u == v:
+                            break
+                    comps.append(comp)
+    return comps
+
+
+def build_roads(data):
+    """The road network of the demo territory, and facts about it for the README."""
+    rng = Rng("roads")
+    communes = data["communes"]
+    sites, site_dep, neighbours = data["sites"], data["site_dep"], data["neighbours"]
+    place_cell, interior = dict(data["place_cell"]), data["interior"]
+    cell_com = {}
+    for com in communes:
+        if com["cell"] is not None:
+            cell_com[com["cell"]] = com
+    for c1, c2, _b in data["exclaves"]:
+        cell_com[c2] = cell_com[c1]
+    role = {c: cell_com[c]["role"] for c in cell_com}
+    for key, c in place_cell.items():
+        role[c] = key
+    town_cells = {place_cell[k]: k for k in TOWNS}
+    facts = {}
+
+    # ---- the remote commune: the hamlet of the rural corner farthest from the roads
+    # that will join its neighbours (its own roads are left out).
+    def link_distance(c):
+        p = sites[c]
+        return min(seg_dist(p, sites[j], sites[k]) for j in neighbours[c] for k in neighbours[j] if k in neighbours[c])
+
+    cands = [c for c in sorted(cell_com) if cell_com[c]["role"] == "hameau" and not cell_com[c]["flags"]
+             and c in interior and all(j in interior for j in neighbours[c])]
+    remote = max(cands, key=lambda c: (round(link_distance(c)), -c))
+    facts["remote"] = cell_com[remote]
+
+    road_cells = sorted(c for c in cell_com if c != remote)
+    cell_set = set(road_cells)
+
+    # ---- the motorway's centre line, clear of the commune centres
+    terminals = [min(road_cells, key=lambda c: (math.dist(sites[c], (x * KM, y * KM)), c))
+                 for x, y in (MOTORWAY[0], MOTORWAY[-1])]
+    assert not set(terminals) & set(town_cells)
+    mw = spline_curve([sites[terminals[0]]] + [(x * KM, y * KM) for x, y in MOTORWAY[1:-1]] + [sites[terminals[1]]])
+    for c in road_cells:
+        if c not in terminals:
+            d = min(math.dist(sites[c], p) for p in mw.pts)
+            limit = TOWNS[town_cells[c]][0] + 500 if c in town_cells else 300
+            assert d > limit, "the motorway passes %.0f m from a commune centre" % d
+    mw_cross_grid = curve_grid(mw)
+    mw_grid = {}
+    for p in mw.pts:
+        mw_grid.setdefault((int(p[0] // 200), int(p[1] // 200)), []).append(p)
+
+    def mw_distance(p):
+        i, j = int(p[0] // 200), int(p[1] // 200)
+        return min((math.dist(p, q) for a in (-1, 0, 1) for b in (-1, 0, 1) for q in mw_grid.get((i + a, j + b), ())),
+                   default=1e9)
+
+    def motorway_ok(e, cv):
+        """Crosses the motorway at 30 degrees or more, and keeps 60 m away elsewhere."""
+        xs = [] if set(terminals) & set(e) else curve_crossings(cv, mw, mw_cross_grid)
+        for s_road, s_mw, _p in xs:
+            a, b = cv.at(s_road - 10), cv.at(s_road + 10)
+            c, d = mw.at(s_mw - 10), mw.at(s_mw + 10)
+            sin = abs(orient((0, 0), (b[0] - a[0], b[1] - a[1]), (d[0] - c[0], d[1] - c[1]))) / 400.0
+            if sin < 0.5 or s_road < 250 or s_road > cv.length - 250:
+                return False
+        for p, s in zip(cv.pts, cv.cum):
+            if (e[0] in terminals and s < 400) or (e[1] in terminals and s > cv.length - 400):
+                continue
+            if all(abs(s - x[0]) > 80 for x in xs) and mw_distance(p) < 60:
+                return False
+        return True
+
+    # ---- the graph of communes (Delaunay neighbours), without the remote commune,
+    # without segments passing through a town that is not one of their ends or crossing
+    # the motorway at a narrow angle
+    def blocked(a, b):
+        if math.dist(sites[a], sites[b]) > 12000:
+            return True
+        for c, key in town_cells.items():
+            if c not in (a, b) and seg_dist(sites[c], sites[a], sites[b]) < TOWNS[key][0] + 200:
+                return True
+        return not motorway_ok((a, b), bent_curve(sites[a], sites[b], (0, 0, 0)))
+
+    pairs = sorted({(min(a, b), max(a, b)) for a in road_cells for b in neighbours[a] if b in cell_set})
+    pairs = [e for e in pairs if not blocked(*e)]
+    adj = {}
+    for a, b in pairs:
+        d = math.dist(sites[a], sites[b])
+        adj.setdefault(a, []).append((b, d))
+        adj.setdefault(b, []).append((a, d))
+
+    edge_info = {}    # (a, b) -> {"highway", "maxspeed", "ref"}
+
+    def route(k1, k2, highway, maxspeed, ref):
+        a, b = place_cell[k1], place_cell[k2]
+        _dist, prev = shortest_paths(adj, a)
+        v = b
+        while v != a:
+            u = prev[v]
+            e = (min(u, v), max(u, v))
+            if e not in edge_info:
+                edge_info[e] = {"highway": highway, "maxspeed": maxspeed, "ref": ref}
+            v = u
+
+    for k, (k1, k2) in enumerate(PRIMARY_ROUTES):
+        route(k1, k2, "primary", PRIMARY_MAXSPEEDS[k], "D %d" % (901 + k))
+    bourgs = sorted(c for c in road_cells if role[c] == "bourg")
+    hubs = [k for k in TOWNS] + ["bourg_rural", "bourg_border"]
+    secondary = list(SECONDARY_ROUTES)
+    for c in bourgs:
+        key = min(hubs, key=lambda h: (math.dist(sites[c], sites[place_cell[h]]), h))
+        place_cell.setdefault("bourg-%d" % c, c)
+        secondary.append(("bourg-%d" % c, key))
+    for k, (k1, k2) in enumerate(secondary):
+        route(k1, k2, "secondary", "50 mph" if (k1, k2) == MPH_ROUTE else None, "D %d" % (120 + k))
+
+    # a spanning tree over what the routes left unconnected, then some loops
+    parent = {c: c for c in road_cells}
+
+    def find(c):
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    for a, b in edge_info:
+        parent[find(a)] = find(b)
+    important = {"bourg", "suburb"} | set(TOWNS) | {"bourg_rural", "bourg_border"}
+    for a, b in sorted(pairs, key=lambda e: (math.dist(sites[e[0]], sites[e[1]]), e)):
+        if find(a) != find(b):
+            parent[find(a)] = find(b)
+            long_ = math.dist(sites[a], sites[b]) > 4000
+            edge_info[(a, b)] = {"highway": "tertiary" if (role[a] in important or role[b] in important or long_)
+                                 else "unclassified", "maxspeed": None, "ref": None}
+    assert len({find(c) for c in road_cells}) == 1, "the commune graph is not connected"
+    spare = [e for e in pairs if e not in edge_info]
+    for a, b in spare:
+        p = 0.35 if "hameau" in (role[a], role[b]) else 0.6
+        if rng.u() < p:
+            edge_info[(a, b)] = {"highway": "unclassified", "maxspeed": None, "ref": None}
+    spare = [e for e in pairs if e not in edge_info]
+
+    # ---- curves: bent a little, straight where bending would cross another road
+    amp = {e: (rng.u(-0.035, 0.035), rng.u(-0.015, 0.015), rng.u(-0.008, 0.008)) for e in sorted(edge_info)}
+    flat = set()
+    while True:
+        curves = {e: bent_curve(sites[e[0]], sites[e[1]], (0, 0, 0) if e in flat else amp[e]) for e in edge_info}
+        bad = set()
+        grid = {}
+        for e, cv in sorted(curves.items()):
+            for k in range(0, len(cv.pts) - 1, 2):
+                p, q = cv.pts[k], cv.pts[min(k + 2, len(cv.pts) - 1)]
+                for cell in seg_cells(p, q, 500.0):
+                    for e2, p2, q2 in grid.get(cell, ()):
+                        if e2 == e or (set(e) & set(e2) and min(math.dist(x, sites[v]) for x in (p, q, p2, q2)
+                                                                for v in set(e) & set(e2)) < 60):
+                            continue
+                        if seg_cross(p, q, p2, q2):
+                            bad |= {e, e2}
+                    grid.setdefault(cell, []).append((e, p, q))
+        for e, cv in curves.items():
+            if not motorway_ok(e, cv):
+                bad.add(e)
+            for c, key in town_cells.items():
+                if c not in e and min(math.dist(p, sites[c]) for p in cv.pts[::5]) < TOWNS[key][0] + 60:
+                    bad.add(e)
+        if not bad - flat:
+            assert not bad, "straight roads cross, or cross the motorway badly: %s" % sorted(bad)
+            break
+        flat |= bad
+    facts["flattened"] = len(flat)
+
+    # ---- where roads cross the motorway
+    crossings = {}
+    for e in sorted(edge_info):
+        if terminals[0] in e or terminals[1] in e:
+            assert not [x for x in curve_crossings(curves[e], mw) if 50 < x[0] < curves[e].length - 50]
+            continue
+        xs = curve_crossings(curves[e], mw, mw_cross_grid)
+        if xs:
+            crossings[e] = xs
+    junctions = []
+    for k, key in enumerate(MOTORWAY_JUNCTIONS):
+        target = sites[place_cell[key]]
+        e, x = min(((e, x) for e, xs in crossings.items() for x in xs
+                    if len(xs) == 1 and edge_info[e]["highway"] != "unclassified"),
+                   key=lambda ex: (math.dist(ex[1][2], target), ex[0]))
+        junctions.append((e, x, key, k + 1))
+
+    # ---- where each road starts and ends: a commune centre, a town's ring, a roundabout
+    net = RoadNet()
+    site_node = {}
+    bourgs_a = [c for c in bourgs if site_dep[c] == DEP_A]
+    degree = {c: sum(1 for e in edge_info if c in e) for c in road_cells}
+    rb_cell = max(bourgs_a, key=lambda c: (degree[c], sum(1 for e in edge_info if c in e
+                                                        and edge_info[e]["highway"] in ("primary", "secondary")), -c))
+    roads = {}
+    for e in sorted(edge_info):
+        cv = curves[e]
+        r = {"edge": e, "curve": cv, "s0": 0.0, "s1": cv.length, "marks": [], "intervals": [],
+             "start": None, "end": None, "info": edge_info[e]}
+        for end, c in ((0, e[0]), (1, e[1])):
+            if c in town_cells:
+                R = TOWNS[town_cells[c]][0]
+                n = len(cv.pts)
+                ks = range(n) if end == 0 else range(n - 1, -1, -1)
+                k = next(k for k in ks if math.dist(cv.pts[k], sites[c]) >= R)
+                k0 = k - 1 if end == 0 else k + 1
+                lo_s, hi_s = sorted((cv.cum[k0], cv.cum[k]))
+                for _ in range(40):
+                    mid = (lo_s + hi_s) / 2
+                    inside = math.dist(cv.at(mid), sites[c]) < R
+                    if inside == (end == 0):
+                        lo_s = mid
+                    else:
+                        hi_s = mid
+                s = (lo_s + hi_s) / 2
+            elif c == rb_cell:
+                s = ROUNDABOUT_RADIUS if end == 0 else cv.length - ROUNDABOUT_RADIUS
+            else:
+                continue
+            r["s0" if end == 0 else "s1"] = s
+        roads[e] = r
+
+    # towns: a grid of streets in a disc, closed by a ring boulevard where the roads arrive
+    town_facts = {}
+    for c, key in sorted(town_cells.items(), key=lambda t: t[1]):
+        entries = []
+        for e, r in sorted(roads.items()):
+            if e[0] == c:
+                entries.append((r, "start", r["curve"].at(r["s0"])))
+            elif e[1] == c:
+                entries.append((r, "end", r["curve"].at(r["s1"])))
+        town_facts[key] = build_town(net, cell_com[c], sites[c], TOWNS[key], entries, Rng("town-" + key))
+
+    # the roundabout
+    entries = []
+    for e, r in sorted(roads.items()):
+        if rb_cell in e:
+            s = r["s0"] if e[0] == rb_cell else r["s1"]
+            entries.append((math.atan2(r["curve"].at(s)[1] - sites[rb_cell][1], r["curve"].at(s)[0] - sites[rb_cell][0]),
+                            r, "start" if e[0] == rb_cell else "end"))
+    angles = sorted(a % (2 * math.pi) for a, _r, _end in entries)
+    ring = []
+    for a, r, end in sorted(entries, key=lambda t: t[0] % (2 * math.pi)):
+        p = (sites[rb_cell][0] + ROUNDABOUT_RADIUS * math.cos(a), sites[rb_cell][1] + ROUNDABOUT_RADIUS * math.sin(a))
+        node = net.node(p)
+        r[end] = node
+        ring.append((a % (2 * math.pi), node))
+    full = []
+    for k, (a, node) in enumerate(ring):
+        full.append(node)
+        nxt = ring[(k + 1) % len(ring)][0] + (2 * math.pi if k + 1 == len(ring) else 0)
+        steps = int((nxt - a) / (math.pi / 4))
+        for j in range(1, steps + 1):
+            b = a + (nxt - a) * j / (steps + 1)
+            full.append(net.node((sites[rb_cell][0] + ROUNDABOUT_RADIUS * math.cos(b),
+                                  sites[rb_cell][1] + ROUNDABOUT_RADIUS * math.sin(b))))
+    best_class = min((r["info"]["highway"] for _a, r, _e in entries), key=lambda h: CLASS_RANK[h])
+    net.way(full + [full[0]], {"highway": best_class, "junction": "roundabout", "name": "Rond-point de la Synthe"})
+    facts["roundabout"] = (cell_com[rb_cell], len(entries))
+    assert len(angles) >= 3
+
+    # ---- the roads: marks where nodes must be (bridge ends, interchange ramps, the
+    # ends of the stretches through villages), then nodes every 150-280 m
+    junction_of = {e: (x, key, n) for e, x, key, n in junctions}
+    for e, r in sorted(roads.items()):
+        cv = r["curve"]
+        for s, _sm, _p in crossings.get(e, ()):
+            r["marks"] += [s - 40.0, s + 40.0]
+            r["intervals"].append((s - 40.0, s + 40.0, {"bridge": "yes", "layer": "1"}))
+            if e in junction_of:
+                r["marks"] += [s - 150.0, s + 150.0]
+        if r["info"]["highway"] in ("primary", "secondary") and r["s1"] - r["s0"] > 3 * VILLAGE_URBAN:
+            for end, c in ((0, e[0]), (1, e[1])):
+                if role[c] in ("village", "bourg", "suburb") or c == rb_cell:
+                    if end == 0:
+                        r["marks"].append(r["s0"] + VILLAGE_URBAN)
+                        r["intervals"].append((r["s0"], r["s0"] + VILLAGE_URBAN, {"maxspeed": "FR:urban"}))
+                    else:
+                        r["marks"].append(r["s1"] - VILLAGE_URBAN)
+                        r["intervals"].append((r["s1"] - VILLAGE_URBAN, r["s1"], {"maxspeed": "FR:urban"}))
+        marks = sorted([r["s0"], r["s1"]] + r["marks"])
+        assert all(b - a > 30 for a, b in zip(marks, marks[1:])), "marks too close on %s" % (e,)
+        spacing = rng.u(150, 280)
+        pos = []
+        for a, b in zip(marks, marks[1:]):
+            n = max(1, round((b - a) / spacing))
+            pos += [a + (b - a) * k / n for k in range(n)]
+        pos.append(marks[-1])
+        nodes = []
+        for s in pos:
+            if s == r["s0"] and r["start"] is not None:
+                nodes.append(r["start"])
+            elif s == r["s1"] and r["end"] is not None:
+                nodes.append(r["end"])
+            elif s == 0.0 or s == cv.length:
+                c = e[0] if s == 0.0 else e[1]
+                if c not in site_node:
+                    site_node[c] = net.node(sites[c])
+                nodes.append(site_node[c])
+            else:
+                nodes.append(net.node(cv.at(s)))
+        r["node_at"] = dict(zip(pos, nodes))
+        info = r["info"]
+        base = {"highway": info["highway"]}
+        if info["maxspeed"]:
+            base["maxspeed"] = info["maxspeed"]
+        if info["ref"]:
+            base["ref"] = info["ref"]
+        run, run_tags = [nodes[0]], None
+        for k in range(len(pos) - 1):
+            mid = (pos[k] + pos[k + 1]) / 2
+            tags = dict(base)
+            for a, b, extra in r["intervals"]:
+                if a <= mid <= b:
+                    tags.update(extra)
+            if run_tags is not None and tags != run_tags:
+                net.way(run, run_tags)
+                run = [nodes[k]]
+            run.append(nodes[k + 1])
+            run_tags = tags
+        net.way(run, run_tags)
+
+    # ---- the motorway: two oneway carriageways meeting at its ends, interchanges
+    S = mw.length
+    m_pref = next(x[1] for _e, x, key, _n in junctions if key == "pref99")
+    border = next(sm for sm in (k * 10.0 for k in range(int(S / 10))) if mw.at(sm)[0] > border_x_at(mw.at(sm)[1]))
+    sections = [(0.0, m_pref - 2500, "130"), (m_pref - 2500, m_pref + 2500, "110"), (m_pref + 2500, border, "130"),
+                (border, S, "FR:motorway")]
+    mw_marks = sorted({0.0, S} | {b for _a, b, _m in sections[:-1]}
+                      | {x[1] + d for _e, x, _k, _n in junctions for d in (-450.0, 450.0)})
+    mw_pos = []
+    for a, b in zip(mw_marks, mw_marks[1:]):
+        n = max(1, round((b - a) / 300.0))
+        mw_pos += [a + (b - a) * k / n for k in range(n)]
+    mw_pos.append(S)
+    ends = [site_node[terminals[0]], site_node[terminals[1]]]
+    carriage = {}
+    for side, sign in (("EB", -1.0), ("WB", 1.0)):
+        nodes = []
+        for s in mw_pos:
+            if s == 0.0:
+                nodes.append(ends[0])
+            elif s == S:
+                nodes.append(ends[1])
+            else:
+                off = CARRIAGEWAY_OFFSET * min(1.0, s / 400.0, (S - s) / 400.0) * sign
+                p, n = mw.at(s), mw.normal(s)
+                nodes.append(net.node((p[0] + off * n[0], p[1] + off * n[1])))
+        carriage[side] = dict(zip(mw_pos, nodes))
+        order = list(zip(mw_pos, nodes)) if side == "EB" else list(reversed(list(zip(mw_pos, nodes))))
+        for a, b, speed in sections:
+            part = [node for s, node in order if a <= s <= b]
+            tags = {"highway": "motorway", "oneway": "yes", "ref": "A 99", "lanes": "2", "maxspeed": speed,
+                    "name": "Autoroute de la Synthe"}
+            net.way(part, tags)
+    for e, x, key, n in junctions:
+        r = roads[e]
+        s_road, s_mw, X = x
+        p1, p2 = r["node_at"][s_road - 150.0], r["node_at"][s_road + 150.0]
+        tang = mw.at(s_mw + 10.0)
+        east_right = orient(X, tang, net.pts[p1]) < 0   # p1 on the eastbound (right-hand) side?
+        south, north = (p1, p2) if east_right else (p2, p1)
+        eb_off, eb_on = carriage["EB"][s_mw - 450.0], carriage["EB"][s_mw + 450.0]
+        wb_off, wb_on = carriage["WB"][s_mw + 450.0], carriage["WB"][s_mw - 450.0]
+        name = cell_com[place_cell[key]]["name"]
+        for jn in (eb_off, wb_off):
+            net.node_tags[jn] = {"highway": "motorway_junction", "ref": str(n), "name": name}
+        for a, b in ((eb_off, south), (south, eb_on), (wb_off, north), (north, wb_on)):
+            pa, pb = net.pts[a], net.pts[b]
+            mid = ((pa[0] + pb[0]) / 2, (pa[1] + pb[1]) / 2)
+            d = math.dist(mid, X)
+            ctrl = (mid[0] + 0.3 * (mid[0] - X[0]) * math.dist(pa, pb) / d / 2,
+                    mid[1] + 0.3 * (mid[1] - X[1]) * math.dist(pa, pb) / d / 2)
+            inner = []
+            for t in (1 / 3, 2 / 3):
+                inner.append(net.node(tuple((1 - t) ** 2 * pa[i] + 2 * t * (1 - t) * ctrl[i] + t * t * pb[i] for i in (0, 1))))
+            net.way([a] + inner + [b], {"highway": "motorway_link", "oneway": "yes"})
+    facts["junctions"] = [(n, cell_com[place_cell[key]], roads[e]["info"]["highway"]) for e, _x, key, n in junctions]
+    facts["bridges"] = sum(len(xs) for xs in crossings.values())
+    facts["motorway_km"] = S / KM
+    facts["motorway_pref_km"] = min(math.dist(sites[place_cell["pref99"]], p) for p in mw.pts) / KM
+    facts["motorway_ends"] = [cell_com[c] for c in terminals]
+
+    index = SegIndex(net)
+    for w in net.ways:
+        index.add_way(w)
+
+    # ---- shortcuts a car must not take: a road closed to traffic and a footpath, on the
+    # two unused neighbour links the roads detour most around
+    shortcut_cands = []
+    site_adj = {}
+    for (a, b), r in roads.items():
+        site_adj.setdefault(a, []).append((b, r["curve"].length))
+        site_adj.setdefault(b, []).append((a, r["curve"].length))
+    for a, b in spare:
+        if a not in site_node or b not in site_node or a == rb_cell or b == rb_cell:
+            continue
+        L = math.dist(sites[a], sites[b])
+        if L > 6000 or index.crosses(sites[a], sites[b], (site_node[a], site_node[b])):
+            continue
+        if seg_dist(sites[remote], sites[a], sites[b]) < 3500:
+            continue
+        shortcut_cands.append((a, b, L))
+    dists = {}
+    for a, b, L in shortcut_cands:
+        if a not in dists:
+            dists[a] = shortest_paths(site_adj, a)[0]
+    ranked = sorted(shortcut_cands, key=lambda t: (-dists[t[0]][t[1]] / t[2], t[0], t[1]))
+    shortcuts = []
+    used = set()
+    for a, b, L in ranked:
+        if a in used or b in used:
+            continue
+        kind = "access" if not shortcuts else "footway"
+        cv = bent_curve(sites[a], sites[b], (rng.u(-0.02, 0.02), 0, 0))
+        n = max(2, round(cv.length / 200.0))
+        nodes = [site_node[a]] + [net.node(cv.at(cv.length * k / n)) for k in range(1, n)] + [site_node[b]]
+        ok = all(not index.crosses(net.pts[p], net.pts[q], (p, q)) for p, q in zip(nodes, nodes[1:]))
+        if not ok:
+            continue
+        tags = ({"highway": "unclassified", "access": "no", "name": "Route forestière (interdite)"} if kind == "access"
+                else {"highway": "footway", "name": "Sentier des écoliers"})
+        index.add_way(net.way(nodes, tags, role=kind))
+        shortcuts.append((kind, cell_com[a], cell_com[b], cv.length, site_node[a], site_node[b]))
+        used |= {a, b}
+        if len(shortcuts) == 2:
+            break
+    facts["shortcuts"] = shortcuts
+
+    # ---- a lake with an island: a ferry crosses to the island's few roads
+    lake = build_lake(net, index, data, sites, site_node, cell_com, road_cells, town_cells, remote, rb_cell, terminals)
+    facts["lake"] = lake
+
+    # ---- village streets: dead ends into the widest gaps between the roads at a centre
+    street_count = 0
+    for c in road_cells:
+        if c in town_cells or c == rb_cell or c not in site_node:
+            continue
+        r_ = role[c]
+        n = {"bourg": 3, "bourg_rural": 3, "bourg_border": 3, "suburb": 2, "village": 1 + (rng.u() < 0.5),
+             "hameau": int(rng.u() < 0.4)}.get(r_, 1)
+        centre = site_node[c]
+        dirs = []
+        for w in net.ways:
+            ns = w["nodes"]
+            if centre in ns:
+                k = ns.index(centre)
+                for j in (k - 1, k + 1):
+                    if 0 <= j < len(ns):
+                        q = net.pts[ns[j]]
+                        dirs.append(math.atan2(q[1] - sites[c][1], q[0] - sites[c][0]))
+        for k in range(n):
+            dirs.sort()
+            gaps = [((dirs[(i + 1) % len(dirs)] - dirs[i]) % (2 * math.pi) or 2 * math.pi, dirs[i]) for i in range(len(dirs))]
+            gap, start = max(gaps)
+            if gap < math.radians(70):
+                break
+            theta = start + gap / 2 + rng.u(-0.15, 0.15) * gap
+            length = rng.u(220, 480)
+            bend = rng.u(-0.3, 0.3)
+            pts = []
+            segs = max(2, round(length / 120))
+            for j in range(1, segs + 1):
+                t = j / segs
+                a = theta + bend * t
+                pts.append((sites[c][0] + length * t * math.cos(a), sites[c][1] + length * t * math.sin(a)))
+            nodes = [centre]
+            ok = True
+            for p in pts:
+                if index.crosses(net.pts[nodes[-1]], p, (nodes[-1],)) or index.distance(p, 40.0, False) is not None:
+                    ok = False
+                    break
+                nodes.append(net.node(p))
+            dirs.append(theta)
+            if not ok or len(nodes) < 3:
+                continue
+            tags = {"highway": "residential", "name": STREET_NAMES[street_count % len(STREET_NAMES)]}
+            index.add_way(net.way(nodes, tags))
+            street_count += 1
+    facts["village_streets"] = street_count
+
+    # ---- every commune centre (generating point and point on surface) near a road
+    reg = data["reg"]
+    spurs = 0
+    remote_com = cell_com[remote]
+    for com in communes:
+        if com is remote_com:
+            continue
+        polys = [[[reg.pts[v] for v in ring] for ring in poly] for poly in com["polys"]]
+        for target in (com["site"], interior_point(polys)):
+            if index.distance(target, COVER) is not None:
+                continue
+            if add_spur(net, index, target, {"highway": "unclassified", "name": "Chemin de la Mairie"}, 5000.0):
+                spurs += 1
+            else:
+                raise AssertionError("no spur to the centre of " + com["code"])
+    facts["spurs"] = spurs
+
+    # ---- the remote commune: its centre (and point on surface) ~3 km from any road a
+    # car may use; a farm track reaches it
+    polys = [[[reg.pts[v] for v in ring] for ring in poly] for poly in remote_com["polys"]]
+    pos = interior_point(polys)
+    d_site = index.distance(remote_com["site"], 20000.0)
+    d_pos = index.distance(pos, 20000.0)
+    assert min(d_site, d_pos) > 2500, (d_site, d_pos)
+    assert add_spur(net, index, remote_com["site"], {"highway": "track", "tracktype": "grade3"}, 8000.0)
+    facts["remote_distance"] = (d_site, d_pos)
+
+    # ---- place nodes (not on ways), as in OpenStreetMap
+    for com in communes:
+        kind = ("city" if com["pop"] >= 20000 else "town" if com["pop"] >= 5000 else
+                "village" if com["pop"] >= 300 else "hamlet")
+        net.node(com["site"], {"place": kind, "name": com["name"], "ref:INSEE": com["code"],
+                               "population": str(com["pop"])})
+    facts["town_facts"] = town_facts
+    return net, facts
+
+
+def border_x_at(y):
+    """x (m) of the 99/98 border at height y (m), for the motorway's speed sections."""
+    pts = [(x * KM, yy * KM) for x, yy in BORDER]
+    for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+        if y1 <= y <= y2:
+            return x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+    raise ValueError(y)
+
+
+def add_spur(net, index, target, tags, radius):
+    """A short road from the nearest laid drivable node to `target` that crosses nothing."""
+    cands = sorted({n for a, b, w in index.near(target, target, radius)
+                    if mainland_car_way(w) for n in (a, b)},
+                   key=lambda n: (math.dist(net.pts[n], target), n))
+    for n in cands[:12]:
+        p = net.pts[n]
+        L = math.dist(p, target)
+        if L < 1.0:
+            return True
+        k = max(1, round(L / 200.0))
+        pts = [(p[0] + (target[0] - p[0]) * j / k, p[1] + (target[1] - p[1]) * j / k) for j in range(1, k + 1)]
+        prev, ok = p, True
+        for q in pts:
+            if index.crosses(prev, q, (n,)):
+                ok = False
+                break
+            prev = q
+        if not ok:
+            continue
+        nodes = [n] + [net.node(q) for q in pts]
+        index.add_way(net.way(nodes, tags))
+        return True
+    return False
+
+
+def build_town(net, com, centre, layout, entries, rng):
+    """A grid of streets (block x block m, turned at random) inside a disc of radius R,
+    closed by a ring boulevard on which the roads of `entries` end."""
+    R, block, n_oneway = layout
+    th = rng.u(0, math.pi / 2)
+    u, v = (math.cos(th), math.sin(th)), (-math.sin(th), math.cos(th))
+    ou, ov = rng.u(-block / 2, block / 2), rng.u(-block / 2, block / 2)
+    K = int(R / block) + 2
+
+    def at(x, y):
+        return (centre[0] + x * u[0] + y * v[0], centre[1] + x * u[1] + y * v[1])
+
+    first = len(net.pts)
+    grid = {}
+    for i in range(-K, K + 1):
+        for j in range(-K, K + 1):
+            x, y = ou + i * block, ov + j * block
+            d = math.hypot(x, y)
+            if d < R - 1:
+                f = 0.12 * block * min(1.0, (R - d) / block) * 0.5
+                grid[(i, j)] = net.node(at(x + rng.u(-f, f), y + rng.u(-f, f)))
+    ring = []   # (angle, node, what)
+    lines = []  # (offset, nodes, axis)
+    for axis in (0, 1):
+        for k in range(-K, K + 1):
+            ids = sorted(ij for ij in grid if ij[1 - axis] == k)
+            if not ids:
+                continue
+            w = (ov if axis == 0 else ou) + k * block
+            half = math.sqrt(R * R - w * w)
+            ends = []
+            for sgn in (-1, 1):
+                p = at(sgn * half, w) if axis == 0 else at(w, sgn * half)
+                node = net.node(p)
+                ends.append(node)
+                ring.append((math.atan2(p[1] - centre[1], p[0] - centre[0]) % (2 * math.pi), node, "street"))
+            lines.append((abs(w), [ends[0]] + [grid[ij] for ij in ids] + [ends[1]], axis, k))
+    ring.sort()
+    for r, end, p in entries:
+        a = math.atan2(p[1] - centre[1], p[0] - centre[0]) % (2 * math.pi)
+        near = min(ring, key=lambda t: min(abs(t[0] - a), 2 * math.pi - abs(t[0] - a)))
+        if min(abs(near[0] - a), 2 * math.pi - abs(near[0] - a)) * R < 15:
+            r[end] = near[1]
+        else:
+            node = net.node(p)
+            r[end] = node
+            ring.append((a, node, "road"))
+    ring.sort()
+    full = []
+    for k, (a, node, _what) in enumerate(ring):
+        full.append(node)
+        nxt = ring[(k + 1) % len(ring)][0] + (2 * math.pi if k + 1 == len(ring) else 0)
+        steps = int((nxt - a) * R / 220.0)
+        for j in range(1, steps + 1):
+            b = a + (nxt - a) * j / (steps + 1)
+            full.append(net.node((centre[0] + R * math.cos(b), centre[1] + R * math.sin(b))))
+    name = com["name"]
+    # Nodes closer than 12 m (streets meeting the ring side by side) become one.
+    merged = {}
+    cells = {}
+    for n in range(first, len(net.pts)):
+        p = net.pts[n]
+        key = (int(p[0] // 12), int(p[1] // 12))
+        near = [m for i in (-1, 0, 1) for j in (-1, 0, 1) for m in cells.get((key[0] + i, key[1] + j), ())
+                if math.dist(net.pts[m], p) < 12.0]
+        if near:
+            merged[n] = min(near)
+        else:
+            cells.setdefault(key, []).append(n)
+
+    def clean(nodes):
+        out = []
+        for n in nodes:
+            n = merged.get(n, n)
+            if not out or out[-1] != n:
+                out.append(n)
+        return out
+
+    for r, end, _p in entries:
+        r[end] = merged.get(r[end], r[end])
+    full = clean(full)
+    if full[0] == full[-1]:
+        full.pop()
+    lines = [(off, clean(nodes), axis, k) for off, nodes, axis, k in lines]
+    lines = [t for t in lines if len(t[1]) >= 2]
+    net.way(full + [full[0]], {"highway": "tertiary", "maxspeed": "FR:urban", "name": "Boulevard circulaire"})
+    lines.sort(key=lambda t: (t[0], t[2], t[3]))
+    main_axes = {}
+    for off, nodes, axis, k in lines:
+        if axis not in main_axes:
+            main_axes[axis] = k
+    residential = [t for t in lines if main_axes.get(t[2]) != t[3] and len(t[1]) >= 5]
+    oneway = rng.shuffled(residential)[:n_oneway]
+    ids_oneway = {(t[2], t[3]): ("-1" if j == 1 else "yes") for j, t in enumerate(oneway)}
+    rest = [t for t in residential if (t[2], t[3]) not in ids_oneway]
+    zone30 = rng.pick(rest)
+    for off, nodes, axis, k in sorted(lines, key=lambda t: (t[2], t[3])):
+        if main_axes[axis] == k:
+            tags = {"highway": "tertiary", "maxspeed": "FR:urban",
+                    "name": "Grande Rue" if axis == 0 else "Avenue de la Gare"}
+        else:
+            tags = {"highway": "residential"}
+            if (axis, k) in ids_oneway:
+                tags["oneway"] = ids_oneway[(axis, k)]
+            elif (axis, k) == (zone30[2], zone30[3]):
+                tags["maxspeed"] = "FR:zone30"
+        net.way(nodes, tags)
+    return {"name": name, "radius": R, "block": block, "streets": len(lines), "oneway": len(ids_oneway),
+            "entries": len(entries)}
+
+
+def build_lake(net, index, data, sites, site_node, cell_com, road_cells, town_cells, remote, rb_cell, terminals):
+    """A lake in the widest gap between the roads of a village, clear of every road, with an
+    island whose few roads a ferry (route=ferry) links to a slipway of the village."""
+    rng = Rng("lake")
+    for c in rng.shuffled([c for c in road_cells if cell_com[c]["role"] == "village" and c in site_node
+                           and c not in terminals and c != rb_cell]):
+        if math.dist(sites[c], sites[remote]) < 8000 or any(math.dist(sites[c], sites[t]) < 5000 for t in town_cells):
+            continue
+        centre = site_node[c]
+        dirs = sorted(math.atan2(net.pts[q][1] - sites[c][1], net.pts[q][0] - sites[c][0])
+                      for w in net.ways if centre in w["nodes"]
+                      for q in [w["nodes"][j] for j in (w["nodes"].index(centre) - 1, w["nodes"].index(centre) + 1)
+                                if 0 <= j < len(w["nodes"])])
+        gap, start = max(((dirs[(i + 1) % len(dirs)] - dirs[i]) % (2 * math.pi) or 2 * math.pi, dirs[i])
+                         for i in range(len(dirs)))
+        if gap < math.radians(120):
+            continue
+        theta = start + gap / 2
+        dx, dy = math.cos(theta), math.sin(theta)
+        for dist in (1500.0, 1800.0):
+            lc = (sites[c][0] + dist * dx, sites[c][1] + dist * dy)
+            ph1, ph2 = rng.u(0, 6.3), rng.u(0, 6.3)
+            shore = []
+            for k in range(48):
+                a = 2 * math.pi * k / 48
+                rr = 1.0 + 0.06 * math.sin(3 * a + ph1) + 0.04 * math.sin(5 * a + ph2)
+                # an ellipse 1.6 km across the view from the village, 1.1 km deep
+                lx, ly = 550.0 * rr * math.cos(a), 800.0 * rr * math.sin(a)
+                shore.append((lc[0] + lx * dx - ly * dy, lc[1] + lx * dy + ly * dx))
+            clear = all(index.distance(p, 250.0, False) is None for p in shore)
+            clear = clear and not any(point_in_ring(net.pts[a], shore) for a, _b, _w in index.near(lc, lc, 1000.0))
+            if clear:
+                break
+        else:
+            continue
+        # the island, on the far side; the slipways face each other
+        ic = (lc[0] + 180.0 * dx, lc[1] + 180.0 * dy)
+        isle = [(ic[0] + 260.0 * (1 + 0.08 * math.sin(3 * a)) * math.cos(a),
+                 ic[1] + 260.0 * (1 + 0.08 * math.sin(3 * a)) * math.sin(a))
+                for a in (2 * math.pi * k / 16 for k in range(16))]
+        lake_name = "Lac de " + cell_com[c]["name"]
+        rr_near = 1.0 + 0.06 * math.sin(3 * math.pi + ph1) + 0.04 * math.sin(5 * math.pi + ph2)
+        lake_nodes = [net.node(p) for p in shore]
+        isle_nodes = [net.node(p) for p in isle]
+        lake_way = net.way(lake_nodes + [lake_nodes[0]], {}, role="water")
+        isle_way = net.way(isle_nodes + [isle_nodes[0]], {"place": "islet", "name": "Île du Lac"}, role="water")
+        # mainland: a lane from the village to a slipway 20 m before the shore
+        shore_in = lc[0] - 550.0 * rr_near * dx, lc[1] - 550.0 * rr_near * dy
+        slip = (shore_in[0] - 20.0 * dx, shore_in[1] - 20.0 * dy)
+        L = math.dist(sites[c], slip)
+        k = max(2, round(L / 200.0))
+        lane = [centre] + [net.node((sites[c][0] + (slip[0] - sites[c][0]) * j / k,
+                                     sites[c][1] + (slip[1] - sites[c][1]) * j / k)) for j in range(1, k + 1)]
+        assert all(not index.crosses(net.pts[p], net.pts[q], (p, q)) for p, q in zip(lane, lane[1:]))
+        index.add_way(net.way(lane, {"highway": "unclassified", "name": "Chemin du Bac"}))
+        index.add_way(lake_way)
+        index.add_way(isle_way)
+        # island: a loop road, a lane to its slipway, a dead end the other way
+        loop = [net.node((ic[0] + 150.0 * math.cos(a), ic[1] + 150.0 * math.sin(a)))
+                for a in (theta + math.pi + 2 * math.pi * k / 8 for k in range(8))]
+        isle_slip = net.node((ic[0] - 235.0 * dx, ic[1] - 235.0 * dy))
+        far = net.node((ic[0] + 235.0 * dx, ic[1] + 235.0 * dy))
+        island_ways = [net.way(loop[:5], {"highway": "residential", "name": "Rue du Tour de l'Île"}, role="island"),
+                       net.way(loop[4:] + [loop[0]], {"highway": "residential", "name": "Rue du Tour de l'Île"}, role="island"),
+                       net.way([isle_slip, loop[0]], {"highway": "unclassified", "name": "Cale de l'Île"}, role="island"),
+                       net.way([loop[4], far], {"highway": "service", "name": "Chemin du Phare"}, role="island")]
+        for w in island_ways:
+            index.add_way(w)
+        pa, pb = net.pts[lane[-1]], net.pts[isle_slip]
+        ferry_inner = [net.node((pa[0] + (pb[0] - pa[0]) * t, pa[1] + (pb[1] - pa[1]) * t)) for t in (1 / 3, 2 / 3)]
+        ferry = net.way([lane[-1]] + ferry_inner + [isle_slip],
+                        {"route": "ferry", "duration": "00:10", "motor_vehicle": "yes", "name": "Bac du l" + lake_name[1:]},
+                        role="ferry")
+        index.add_way(ferry)
+        relation = {"members": [(lake_way, "outer"), (isle_way, "inner")],
+                    "tags": {"type": "multipolygon", "natural": "water", "water": "lake", "name": lake_name}}
+        return {"commune": cell_com[c], "name": lake_name, "ferry": ferry, "ferry_m": math.dist(pa, pb),
+                "island_ways": island_ways, "relation": relation,
+                "island_nodes": {n for w in island_ways for n in w["nodes"]}}
+    raise AssertionError("no place for the lake")
+
+
+def split_at_junctions(net):
+    """Splits every way at the nodes it shares with another way (OpenStreetMap style: a
+    way runs from junction to junction); roundabouts and water outlines stay closed."""
+    use = {}
+    for w in net.ways:
+        for n in set(w["nodes"]):
+            use[n] = use.get(n, 0) + 1
+    out = []
+    for w in net.ways:
+        ns = w["nodes"]
+        if w["tags"].get("junction") == "roundabout" or w["role"] == "water":
+            out.append(w)
+            continue
+        if ns[0] == ns[-1]:
+            ring = ns[:-1]
+            cuts = [k for k in range(len(ring)) if use[ring[k]] > 1]
+            if len(cuts) < 2:
+                out.append(w)
+                continue
+            ring = ring[cuts[0]:] + ring[:cuts[0]]
+            ns = ring + [ring[0]]
+        cuts = [0] + [k for k in range(1, len(ns) - 1) if use[ns[k]] > 1] + [len(ns) - 1]
+        for a, b in zip(cuts, cuts[1:]):
+            out.append({"nodes": ns[a:b + 1], "tags": w["tags"], "role": w["role"]})
+    net.ways = out
+
+
+def check_roads(net, facts):
+    """No two ways cross without a shared node (but bridges over the motorway and the
+    ferry over the lake); the largest strongly connected component under the car profile
+    is everything but the island, which the ferry joins."""
+    index = SegIndex(net)
+    for w in net.ways:
+        index.add_way(w)
+    for a, b, w in index.segs:
+        pa, pb = net.pts[a], net.pts[b]
+        assert math.dist(pa, pb) > 1.0, "segment shorter than 1 m"
+        for c, d, w2 in index.near(pa, pb):
+            if w2 is w or {a, b} & {c, d}:
+                continue
+            if not seg_cross(pa, pb, net.pts[c], net.pts[d]):
+                continue
+            kinds = {w["tags"].get("bridge") == "yes" and "bridge", w2["tags"].get("bridge") == "yes" and "bridge",
+                     w["tags"].get("highway"), w2["tags"].get("highway"), w["role"], w2["role"]}
+            if {"bridge", "motorway"} <= kinds or {"ferry", "water"} <= kinds:
+                continue
+            raise AssertionError("ways cross without a junction: %s / %s" % (w["tags"], w2["tags"]))
+    for ferries in (False, True):
+        adj = car_graph(net, ferries)
+        nodes = sorted(set(adj) | {v for vs in adj.values() for v, _d in vs})
+        comps = strongly_connected(adj, nodes)
+        largest = set(max(comps, key=len))
+        dropped = set(nodes) - largest
+        if ferries:
+            assert not dropped, "%d nodes cut off even with the ferry" % len(dropped)
+        else:
+            assert dropped == facts["lake"]["island_nodes"], (len(dropped), len(facts["lake"]["island_nodes"]))
+            facts["car_nodes"] = len(nodes)
+            facts["car_largest"] = len(largest)
+            facts["car_components_dropped"] = len(comps) - 1
+            facts["car_adj"] = adj
+
+
+def roads_osm(net, relation):
+    """OSM XML 0.6: nodes, ways, the relation, each sorted by id; ids in creation order."""
+    used = sorted({n for w in net.ways for n in w["nodes"]} | set(net.node_tags))
+    node_id = {n: k + 1 for k, n in enumerate(used)}
+    way_id = {id(w): k + 1 for k, w in enumerate(net.ways)}
+    wgs = {n: lambert93_to_wgs84(*net.pts[n]) for n in used}
+    lons = [p[0] for p in wgs.values()]
+    lats = [p[1] for p in wgs.values()]
+
+    def esc(v):
+        return v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+    def tag_lines(tags, indent):
+        return ['%s<tag k="%s" v="%s"/>' % (indent, esc(k), esc(v)) for k, v in sorted(tags.items())]
+
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<osm version="0.6" generator="zonegrise make-demo.py">',
+           '  <!-- SYNTHETIC road network of the zonegrise demo territory (invented, no real place). -->',
+           '  <bounds minlat="%.7f" minlon="%.7f" maxlat="%.7f" maxlon="%.7f"/>' % (min(lats), min(lons), max(lats), max(lons))]
+    for n in used:
+        lon, lat = wgs[n]
+        head = '  <node id="%d" version="1" lat="%.7f" lon="%.7f"' % (node_id[n], lat, lon)
+        tags = net.node_tags.get(n)
+        if tags:
+            out.append(head + ">")
+            out += tag_lines(tags, "    ")
+            out.append("  </node>")
+        else:
+            out.append(head + "/>")
+    for w in net.ways:
+        out.append('  <way id="%d" version="1">' % way_id[id(w)])
+        out += ['    <nd ref="%d"/>' % node_id[n] for n in w["nodes"]]
+        out += tag_lines(w["tags"], "    ")
+        out.append("  </way>")
+    out.append('  <relation id="1" version="1">')
+    for w, member_role in relation["members"]:
+        out.append('    <member type="way" ref="%d" role="%s"/>' % (way_id[id(w)], member_role))
+    out += tag_lines(relation["tags"], "    ")
+    out.append("  </relation>")
+    out.append("</osm>")
+    stats = {"nodes": len(used), "ways": len(net.ways), "relations": 1}
+    return ("\n".join(out) + "\n").encode("utf-8"), stats
 
 
 # ---------------------------------------------------------------------------
@@ -987,7 +2180,31 @@ def arrondissements_csv(communes):
     return ("\n".join(rows) + "\n").encode("utf-8")
 
 
+# The demo's time model. "osm" routes on roads.osm with the tool's default car profile
+# (profiles/car.yaml); it needs a zonegrise whose manifest reads time_model.osm. Until
+# then the demo uses the calibrated crow-fly model and demo.yaml carries the osm block as
+# a comment.
+DEMO_TIME_MODEL = "crowfly"
+
+
 def manifest_yaml():
+    if DEMO_TIME_MODEL == "osm":
+        time_model = """\
+time_model:
+  kind: osm                        # routing on the synthetic roads, profiles/car.yaml
+  osm:
+    file: roads.osm
+"""
+    else:
+        time_model = """\
+time_model:
+  kind: crowfly                    # the tool's calibrated defaults
+  # Routing on the synthetic roads (roads.osm, the car profile profiles/car.yaml), for a
+  # zonegrise with the osm time model: replace the line above with
+  #   kind: osm
+  #   osm:
+  #     file: roads.osm
+"""
     return """\
 # zonegrise manifest of the SYNTHETIC demo territory (docs/MANIFEST.md).
 # Generated by scripts/make-demo.py: do not edit by hand.
@@ -1020,9 +2237,7 @@ poles:
   share: 0.5
   hierarchy: true
 
-time_model:
-  kind: crowfly                    # the tool's calibrated defaults
-
+%s
 service_layers:
   - name: france_services
     label: France Services
@@ -1033,7 +2248,7 @@ service_layers:
 subdivisions:
   - name: arrondissement
     file: arrondissements.csv      # commune,code,nom
-"""
+""" % time_model
 
 
 THRESHOLDS = {"proximite": 10, "intermediaire": 20, "superieure": 30}
@@ -1079,7 +2294,7 @@ def estimate(data):
     return out
 
 
-def readme(data, sizes):
+def readme(data, sizes, roads_section):
     communes = data["communes"]
     ca = [c for c in communes if c["dep"] == DEP_A]
     cb = [c for c in communes if c["dep"] == DEP_B]
@@ -1108,11 +2323,11 @@ def readme(data, sizes):
         "",
         "**Everything in this folder is invented.** Départements 99 \"%s\" and 98 \"%s\" do not"
         % (DEP_LABEL[DEP_A], DEP_LABEL[DEP_B]),
-        "exist; their communes, names, populations, equipment and France Services sites are",
-        "generated by `python3 scripts/make-demo.py` (fixed seed, Python standard library only).",
+        "exist; their communes, names, populations, equipment, France Services sites and roads",
+        "are generated by `python3 scripts/make-demo.py` (fixed seed, Python standard library only).",
         "No real data, and nothing derived from real data, is used: only the file *layouts* copy",
-        "those of IGN ADMIN EXPRESS, INSEE populations légales and BPE, and ANCT's list of",
-        "France Services. Coordinates look like Lambert-93 (x %.0f-%.0f km, y %s-%s km) so" % extent,
+        "those of IGN ADMIN EXPRESS, INSEE populations légales and BPE, ANCT's list of",
+        "France Services and OpenStreetMap. Coordinates look like Lambert-93 (x %.0f-%.0f km, y %s-%s km) so" % extent,
         "that every reader and projection path of the tool is exercised; they describe no real place.",
         "",
         "Regenerate with `python3 scripts/make-demo.py`; `python3 scripts/make-demo.py --check`",
@@ -1132,7 +2347,10 @@ def readme(data, sizes):
         "| `gammes.csv` | %s | `typequ,gamme,libelle`: 12 + 12 + 12 real BPE 2019 type codes with French labels; `bpe.csv.gz` also holds five types that are in no gamme (A101, C101, E101, F113, G102) |" % sizes["gammes.csv"],
         "| `france-services.csv` | %s | ANCT layout (`,`, quoted, the 24 columns of the 2024 list): %d sites in 99, %d in 98, formats Fixe and Itinérante, WGS84 `latitude`/`longitude` inside their communes; mails `@demo.invalid`, phones in ARCEP's range reserved for fiction |" % (sizes["france-services.csv"], sum(1 for f in fs if f[0]["dep"] == DEP_A), sum(1 for f in fs if f[0]["dep"] == DEP_B)),
         "| `arrondissements.csv` | %s | `commune,code,nom`: each commune of 99 in arrondissement 991, 992 or 993 (nearest chef-lieu) |" % sizes["arrondissements.csv"],
-        "| `demo.yaml` | %s | the manifest (docs/MANIFEST.md): analysis area 99, service area 98, crow-fly model with the calibrated defaults, France Services at 30 min, arrondissements |" % sizes["demo.yaml"],
+        "| `roads.osm` | %s | SYNTHETIC road network of both départements, OpenStreetMap XML 0.6 in WGS84 (7 decimals), described below |" % sizes["roads.osm"],
+        "| `demo.yaml` | %s | the manifest (docs/MANIFEST.md): analysis area 99, service area 98, %s, France Services at 30 min, arrondissements |" % (
+            sizes["demo.yaml"], "osm model on `roads.osm` with the default car profile" if DEMO_TIME_MODEL == "osm" else
+            "crow-fly model with the calibrated defaults (the osm model on `roads.osm`, ready as a comment, for a zonegrise that has it)"),
         "",
         "Vintages are all labelled \"%s\"; the equipment codes follow the 2018-2022 BPE" % VINTAGE,
         "nomenclature (as in BPE 2019), since the shape of the data matters here, not its year.",
@@ -1200,8 +2418,121 @@ def readme(data, sizes):
         "Lambert-93, 1e-6 degree in WGS84), so a union of both leaves slivers a few centimetres wide at most.",
         "Layer names (the `name` member) are `communes_99_SYNTHETIC_demo` and `communes_98_SYNTHETIC_demo`.",
         "",
-    ]
+    ] + roads_section
     return "\n".join(lines).encode("utf-8")
+
+
+def roads_readme(net, facts, size):
+    """The README's section on roads.osm."""
+    def cn(c):
+        return "%s %s" % (c["code"], c["name"])
+
+    km = {}
+    ways = {}
+    for w in net.ways:
+        h = w["tags"].get("highway") or ("ferry" if w["tags"].get("route") == "ferry" else None)
+        if h is None:
+            continue
+        length = sum(math.dist(net.pts[a], net.pts[b]) for a, b in zip(w["nodes"], w["nodes"][1:]))
+        key = h + (" (access=no)" if w["tags"].get("access") == "no" else "")
+        km[key] = km.get(key, 0.0) + length / KM
+        ways[key] = ways.get(key, 0) + 1
+    order = ["motorway", "motorway_link", "primary", "secondary", "tertiary", "unclassified", "residential",
+             "service", "unclassified (access=no)", "footway", "track", "ferry"]
+    assert set(km) <= set(order), set(km) - set(order)
+    maxspeeds = {}
+    for w in net.ways:
+        v = w["tags"].get("maxspeed")
+        if v:
+            maxspeeds[v] = maxspeeds.get(v, 0) + 1
+    oneway = {}
+    for w in net.ways:
+        v = w["tags"].get("oneway")
+        if v and w["tags"]["highway"] == "residential":
+            oneway[v] = oneway.get(v, 0) + 1
+    adj = facts["car_adj"]
+    shortcut_lines = []
+    for kind, a, b, metres, na, nb in facts["shortcuts"]:
+        road = shortest_paths(adj, na)[0][nb]
+        what = ("a road closed to traffic (`highway=unclassified`, `access=no`)" if kind == "access"
+                else "a footpath (`highway=footway`)")
+        shortcut_lines.append("  - %s between the centres of %s and %s: %.1f km, where the shortest drivable "
+                              "road between them is %.1f km;" % (what, cn(a), cn(b), metres / KM, road / KM))
+    shortcut_lines[-1] = shortcut_lines[-1][:-1] + "."
+    towns = facts["town_facts"]
+    lake = facts["lake"]
+    rb, rb_roads = facts["roundabout"]
+    d_site, d_pos = facts["remote_distance"]
+    osm = facts["osm"]
+    lines = [
+        "## The road network (`roads.osm`)",
+        "",
+        "A SYNTHETIC OpenStreetMap extract for the `osm` time model (docs/ROAD-NETWORK.md), drawn",
+        "over the communes of 99 and 98 from the points they were grown from. OSM XML 0.6,",
+        "`generator=\"zonegrise make-demo.py\"`, a `<bounds>`, WGS84 with 7 decimals (Lambert-93",
+        "converted by the generator's own formulas), fixed ids in creation order, objects sorted",
+        "by type and id: %s nodes, %s ways, %d relation (%s). Ways run from junction to junction"
+        % ("{:,}".format(osm["nodes"]), "{:,}".format(osm["ways"]), osm["relations"], size),
+        "(they share the junction's node); nodes lie every 150-280 m along country roads, which",
+        "bend a little. Each commune also has a `place` node (not on any way) with its name, `ref:INSEE`",
+        "and `population`. `osmium fileinfo -e` and `osmium check-refs -r` accept the file.",
+        "",
+        "| highway | ways | km (of ways: the motorway's two carriageways count twice) |",
+        "|---|---|---|",
+    ] + ["| %s | %d | %.1f |" % (k, ways[k], km[k]) for k in order if k in km] + [
+        "",
+        "- **Motorway** `A 99` (%.0f km) from %s (99) to %s (98), two `oneway=yes` carriageways 30 m"
+        % (facts["motorway_km"], cn(facts["motorway_ends"][0]), cn(facts["motorway_ends"][1])),
+        "  apart that meet at its ends, passing %.1f km south of the préfecture; `maxspeed` 130, 110 near"
+        % facts["motorway_pref_km"],
+        "  the préfecture, `FR:motorway` in 98. Three diamond interchanges of four `motorway_link`",
+        "  ramps each (junction nodes `ref` 1-3): %s." % "; ".join(
+            "%d %s (on a %s road)" % (n, cn(c), h) for n, c, h in facts["junctions"]),
+        "  Everywhere else the %d roads that cross it pass over it on a `bridge=yes`, `layer=1`"
+        % (facts["bridges"] - len(facts["junctions"])),
+        "  stretch, without a shared node.",
+        "- **Primary roads** between the préfecture, the towns and 98's préfecture, **secondary**",
+        "  roads from each bourg to the nearest town, **tertiary** and **unclassified** roads joining",
+        "  every other commune's centre (a spanning tree of the communes' neighbour links, plus",
+        "  some loops). `maxspeed` forms used: %s." % ", ".join(
+            "`%s` (%d ways)" % (k, v) for k, v in sorted(maxspeeds.items())),
+        "  Primary and secondary roads carry `FR:urban` for %d m either side of a village centre."
+        % VILLAGE_URBAN,
+        "- **Towns**: a grid of residential streets inside a ring boulevard (`tertiary`,",
+        "  `FR:urban`) where the country roads end, with two main streets (`tertiary`, `FR:urban`):",
+        "  %s." % "; ".join("%s radius %.1f km, %d m blocks" % (t["name"], t["radius"] / KM, t["block"])
+                            for _k, t in sorted(towns.items(), key=lambda kv: -kv[1]["radius"])),
+        "  %d residential streets are oneway (%s); one street per town is `FR:zone30`." % (
+            sum(t["oneway"] for t in towns.values()), ", ".join("`oneway=%s`: %d ways" % kv for kv in sorted(oneway.items()))),
+        "- **Villages**: %d short residential dead ends from their centres; %d `Chemin de la Mairie`"
+        % (facts["village_streets"], facts["spurs"]),
+        "  lanes bring a road within %d m of every commune's generating point and point on surface" % COVER,
+        "  (as GEOS computes it), the enclave and the bow-tie commune included.",
+        "- **A roundabout** (`junction=roundabout`, one closed way, counter-clockwise) at the centre of",
+        "  %s, where %d roads meet." % (cn(rb), rb_roads),
+        "- **Shortcuts a car must not take**, across the two neighbour links the roads detour most:",
+    ] + shortcut_lines + [
+        "- **A ferry and an island**: %s, in %s, has an island whose %d little roads"
+        % (lake["name"], cn(lake["commune"]), len(lake["island_ways"])),
+        "  (%d nodes) touch nothing else. A `route=ferry` (`duration=00:10`, %.0f m) joins them to the"
+        % (len(lake["island_nodes"]), lake["ferry_m"]),
+        "  village's slipway. Ferries are off in the default car profile, so the island is a separate",
+        "  strongly connected component: of the %s nodes of drivable ways, the largest strongly connected"
+        % "{:,}".format(facts["car_nodes"]),
+        "  component keeps %s and pruning drops exactly the island's %d (with ferries on, nothing)."
+        % ("{:,}".format(facts["car_largest"]), facts["car_nodes"] - facts["car_largest"]),
+        "  The lake is a multipolygon relation (`natural=water`, the island's outline as `inner`).",
+        "- **The remote commune**: %s (%d inhabitants, in the rural corner) has no road of its own:"
+        % (cn(facts["remote"]), facts["remote"]["pop"]),
+        "  its generating point is %.1f km and its point on surface %.1f km from the nearest road a" % (d_site / KM, d_pos / KM),
+        "  car may use; only a farm track (`highway=track`, excluded by the car profile) reaches it.",
+        "",
+        "Checked by the generator before writing: no two ways cross without a shared node except",
+        "the bridges over the motorway and the ferry over the lake's outline; the strongly connected",
+        "components are as stated above.",
+        "",
+    ]
+    return lines
 
 
 def human(n):
@@ -1223,8 +2554,12 @@ def generate(out):
         "arrondissements.csv": arrondissements_csv(communes),
         "demo.yaml": manifest_yaml().encode("utf-8"),
     }
+    net, facts = build_roads(data)
+    split_at_junctions(net)
+    check_roads(net, facts)
+    files["roads.osm"], facts["osm"] = roads_osm(net, facts["lake"]["relation"])
     sizes = {k: human(len(v)) for k, v in files.items()}
-    files["README.md"] = readme(data, sizes)
+    files["README.md"] = readme(data, sizes, roads_readme(net, facts, sizes["roads.osm"]))
     os.makedirs(out, exist_ok=True)
     for name in sorted(files):
         with open(os.path.join(out, name), "wb") as f:
