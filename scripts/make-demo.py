@@ -2180,11 +2180,9 @@ def arrondissements_csv(communes):
     return ("\n".join(rows) + "\n").encode("utf-8")
 
 
-# The demo's time model. "osm" routes on roads.osm with the tool's default car profile
-# (profiles/car.yaml); it needs a zonegrise whose manifest reads time_model.osm. Until
-# then the demo uses the calibrated crow-fly model and demo.yaml carries the osm block as
-# a comment.
-DEMO_TIME_MODEL = "crowfly"
+# The demo's time model: "osm" routes on roads.osm with the tool's default car profile
+# (profiles/car.yaml); "crowfly" would use the calibrated crow-fly model instead.
+DEMO_TIME_MODEL = "osm"
 
 
 def manifest_yaml():
@@ -2367,7 +2365,11 @@ def readme(data, sizes, roads_section):
         "",
         "The generator's own rough estimate (poles at share 0.5 with hierarchy; crow-fly minutes =",
         "km x 1.3 at 50 km/h (the tool's calibrated default) between the points the communes were grown from; the tool measures from",
-        "points on surface with its calibrated parameters, so its figures may differ slightly):",
+        "points on surface with its calibrated parameters, so its figures may differ slightly).",
+        "`demo.yaml` routes on `roads.osm` instead (the osm model): the synthetic local roads are",
+        "slow (residential and unclassified at 25 km/h) and winding, so the tool finds more",
+        "communes in zone grise than this crow-fly estimate, mostly for the gamme de proximité;",
+        "`--time-model crowfly` gives the crow-fly picture:",
         "",
         "| gamme | poles in 99 / 98 | communes of 99 in zone grise | inhabitants | share | communes of 99 whose nearest pole is in 98 | in zone grise if 98 were ignored |",
         "|---|---|---|---|---|---|---|",

@@ -23,13 +23,17 @@ public struct AnalysisRun {
         public var warnings: [String]
         public var timings: StageTimings
         public var gammes: GammeTable
+        /// `osm` model only: whether the road graph was `built`, `rebuilt` or `read`
+        /// from its cache (kept out of the run manifest, which must not depend on it).
+        public var roadGraphCacheState: String?
     }
 
     public func execute() throws -> Report {
         var timings = StageTimings(onStageStart: progress)
         let warnings = Warnings()
         let territory = try TerritoryLoader(configuration: configuration, warnings: warnings).load(timings: &timings)
-        let model = try timings.measure("time model") { try makeTimeModel(warnings: warnings) }
+        let cacheState = Box<String?>(nil)
+        let model = try timings.measure("time model") { try makeTimeModel(warnings: warnings, cacheState: cacheState) }
         if let roads = model as? RoadNetworkTimeModel { reportFarPlaces(roads, territory: territory, warnings: warnings) }
         let result: AnalysisResult
         do {
@@ -40,7 +44,8 @@ public struct AnalysisRun {
             throw ZonegriseError.inconsistent(detail: error.description)
         }
         let outputs = try timings.measure("write outputs") { try write(result, territory: territory, model: model, warnings: warnings) }
-        return Report(result: result, outputs: outputs, warnings: warnings.messages, timings: timings, gammes: territory.input.gammes)
+        return Report(result: result, outputs: outputs, warnings: warnings.messages, timings: timings, gammes: territory.input.gammes,
+                      roadGraphCacheState: cacheState.value)
     }
 
     /// Names the commune centres and sites farther than `max_snap_metres` from any road:
@@ -62,7 +67,7 @@ public struct AnalysisRun {
         }
     }
 
-    func makeTimeModel(warnings: Warnings) throws -> any TravelTimeModel {
+    func makeTimeModel(warnings: Warnings, cacheState: Box<String?>) throws -> any TravelTimeModel {
         let settings = configuration.timeModel
         switch settings.kind {
         case .crowfly:
@@ -74,7 +79,12 @@ public struct AnalysisRun {
             }
             let cache = settings.osmCache ?? URL(fileURLWithPath: outputDirectory).appendingPathComponent("road_graph.zgcache").path
             let loaded = try RoadNetworkLoader(osmPath: path, profilePath: settings.osmProfile, cachePath: cache, warnings: warnings).load()
-            return RoadNetworkTimeModel(graph: loaded.graph, offRoadSpeedKmh: settings.offRoadSpeedKmh, details: loaded.details)
+            // The run manifest must not depend on the run: whether the cache was read or
+            // built stays out of it, and the default cache is named relative to the outputs.
+            var details = loaded.details
+            cacheState.value = details.removeValue(forKey: "cache_state")
+            if settings.osmCache == nil { details["cache"] = "road_graph.zgcache (in the output folder)" }
+            return RoadNetworkTimeModel(graph: loaded.graph, offRoadSpeedKmh: settings.offRoadSpeedKmh, details: details)
         case .matrix:
             guard let path = settings.matrixFile else {
                 throw ZonegriseError.invalidParameter(source: configuration.manifestPath ?? "command line", key: "time_model.matrix.file",
@@ -105,4 +115,10 @@ public struct AnalysisRun {
         try put("manifest.json", Array(manifest.text(pretty: true).utf8))
         return try transaction.commit()
     }
+}
+
+/// A mutable slot a stage can fill for the run's report.
+final class Box<Value> {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }
