@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ZonegriseRoutingTests", dependencies: ["ZonegriseRouting"], swiftSettings: strict),
         .testTarget(name: "ZonegriseNativeTests", dependencies: ["ZonegriseNative"], swiftSettings: strict),
         .testTarget(
-            name: "ZonegriseTests", dependencies: ["Zonegrise"],
+            name: "ZonegriseTests", dependencies: ["Zonegrise", "ZonegriseRouting"],
             // Golden copies of the demo outputs, read through #filePath (not resources).
             exclude: ["Golden/demo"],
             swiftSettings: strict
