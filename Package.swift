@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "ZonegriseRouting", targets: ["ZonegriseRouting"]),
         .executable(name: "zonegrise", targets: ["ZonegriseCLI"]),
         .executable(name: "zonegrise-routing-bench", targets: ["RoutingBenchmark"]),
+        .executable(name: "zonegrise-osm-bench", targets: ["OSMBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,12 +50,16 @@ let package = Package(
         ),
         // Routing benchmark against scipy (`swift run -c release zonegrise-routing-bench`).
         .executableTarget(name: "RoutingBenchmark", dependencies: ["ZonegriseRouting"], swiftSettings: strict),
+        // OpenStreetMap reading and graph-build benchmark; writes the edge list the routing
+        // benchmark reads (`scripts/bench-osm.sh`).
+        .executableTarget(
+            name: "OSMBenchmark", dependencies: ["Zonegrise", "ZonegriseNative", "ZonegriseRouting"], swiftSettings: strict),
 
         .testTarget(name: "ZonegriseCoreTests", dependencies: ["ZonegriseCore"], swiftSettings: strict),
         .testTarget(name: "ZonegriseRoutingTests", dependencies: ["ZonegriseRouting"], swiftSettings: strict),
         .testTarget(name: "ZonegriseNativeTests", dependencies: ["ZonegriseNative"], swiftSettings: strict),
         .testTarget(
-            name: "ZonegriseTests", dependencies: ["Zonegrise"],
+            name: "ZonegriseTests", dependencies: ["Zonegrise", "ZonegriseRouting"],
             // Golden copies of the demo outputs, read through #filePath (not resources).
             exclude: ["Golden/demo"],
             swiftSettings: strict

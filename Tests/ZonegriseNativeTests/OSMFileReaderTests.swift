@@ -57,6 +57,8 @@ import ZonegriseNative
             OSMWay(id: 11, nodeRefs: [3, 1], tags: ["building": "yes"]),
         ])
         #expect(try reader.countObjects() == OSMObjectCounts(nodes: 3, ways: 2, relations: 1))
+        #expect(try reader.countObjects(nodes: false, ways: true, relations: false) == OSMObjectCounts(ways: 2))
+        #expect(try reader.countObjects(nodes: true, ways: false, relations: false) == OSMObjectCounts(nodes: 3))
 
         // Without nodeTags, nodes come without tags.
         var untagged: [OSMNode] = []

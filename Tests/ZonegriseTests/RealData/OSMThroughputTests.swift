@@ -4,7 +4,10 @@ import Testing
 import ZonegriseNative
 
 /// Reading speed on the Monaco PBF extract, printed, not asserted (machines here are shared
-/// and noisy). Run it in release: `scripts/bench-osm.sh`.
+/// and noisy). Run it in release: `ZONEGRISE_BENCHMARK=1 swift test -c release -Xswiftc
+/// -enable-testing --filter OSMThroughputTests`. `scripts/bench-osm.sh` times the same passes
+/// and the graph build with `zonegrise-osm-bench`, on Monaco and on a million-node network,
+/// with peers.
 @Suite struct OSMThroughputTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
