@@ -80,19 +80,7 @@ public struct PointGrid: Sendable {
                 let reach = Double(ring - 1) * cellMetres
                 if reach > 0, reach * reach > bestSquared { break }
             }
-            // Only the cells of the ring inside the grid: O(ring) at most, whatever the distance.
-            let xLow = max(qx - ring, 0), xHigh = min(qx + ring, columns - 1)
-            let yLow = max(qy - ring, 0), yHigh = min(qy + ring, rows - 1)
-            if xLow <= xHigh && yLow <= yHigh {
-                for cy in yLow ... yHigh {
-                    if cy == qy - ring || cy == qy + ring {
-                        for cx in xLow ... xHigh { scan(cy * columns + cx) }
-                    } else {
-                        if qx - ring >= 0 { scan(cy * columns + qx - ring) }
-                        if ring > 0 && qx + ring < columns { scan(cy * columns + qx + ring) }
-                    }
-                }
-            }
+            GridRing.forEachCell(aroundColumn: qx, row: qy, ring: ring, columns: columns, rows: rows, scan)
             ring += 1
         }
         return best >= 0 ? (best, bestSquared.squareRoot()) : nil
