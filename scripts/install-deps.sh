@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages zonegrise builds against (GEOS, PROJ, zlib, OpenSSL's
 # libcrypto, readosm, SQLite) and the tools its tests use (gdal-bin for ogrinfo,
-# osmium-tool, python3). Debian/Ubuntu; run as root or with sudo available.
+# osmium-tool, python3, and scipy for the routing comparison). Debian/Ubuntu; run as root or with sudo available.
 set -euo pipefail
 packages=(libgeos-dev libproj-dev proj-bin zlib1g-dev libssl-dev libreadosm-dev libsqlite3-dev gdal-bin osmium-tool pkg-config python3)
 missing=()
@@ -13,6 +13,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# scipy and numpy: the Monaco routing test compares our searches with scipy's Dijkstra.
+if ! python3 -c "import scipy, numpy" 2>/dev/null; then
+  echo "installing scipy and numpy (pip)"
+  python3 -m pip install --quiet scipy numpy || echo "warning: scipy could not be installed; the scipy comparison tests will skip" >&2
 fi
 if ! command -v swift >/dev/null; then
   if [ -x /opt/swift/usr/bin/swift ]; then export PATH=/opt/swift/usr/bin:$PATH
