@@ -92,7 +92,7 @@ struct Analyse: ParsableCommand {
             defer { progress.finish() }
             return try AnalysisRun(configuration: config, outputDirectory: out, progress: progress.callback).execute()
         }
-        for warning in report.warnings where !quiet { printError("zonegrise: warning: \(warning)") }
+        for warning in report.warningMessages where !quiet { printError("zonegrise: warning: \(warning)") }
         if timings {
             for stage in report.timings.stages {
                 printError("  " + stage.name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%8.3f s", stage.seconds))

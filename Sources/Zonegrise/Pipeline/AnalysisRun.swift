@@ -20,7 +20,10 @@ public struct AnalysisRun {
     public struct Report {
         public var result: AnalysisResult
         public var outputs: [String]
-        public var warnings: [String]
+        /// What was skipped, repaired or guessed, in the order found.
+        public var warnings: [RunWarning]
+        /// The warnings' sentences, as printed.
+        public var warningMessages: [String] { warnings.map(\.message) }
         public var timings: StageTimings
         public var gammes: GammeTable
         /// `osm` model only: whether the road graph was `built`, `rebuilt` or `read`
@@ -44,7 +47,7 @@ public struct AnalysisRun {
             throw ZonegriseError.inconsistent(detail: error.description)
         }
         let outputs = try timings.measure("write outputs") { try write(result, territory: territory, model: model, warnings: warnings) }
-        return Report(result: result, outputs: outputs, warnings: warnings.messages, timings: timings, gammes: territory.input.gammes,
+        return Report(result: result, outputs: outputs, warnings: warnings.all, timings: timings, gammes: territory.input.gammes,
                       roadGraphCacheState: cacheState.value)
     }
 
@@ -63,7 +66,8 @@ public struct AnalysisRun {
         let sites = far(input.serviceLayers.flatMap { layer in layer.sites.map { ("\(layer.name) site \($0.id)", $0.point) } })
         for (what, list) in [("commune centre(s)", communes), ("service site(s)", sites)] where !list.isEmpty {
             let first = list.prefix(5).map { "\($0.0) at \(Int($0.1.rounded())) m" }.joined(separator: ", ")
-            warnings.add("\(list.count) \(what) farther than \(Int(limit)) m from any road (\(first)\(list.count > 5 ? ", …" : "")); the leg to the road is costed at \(BandScheme.text(configuration.timeModel.offRoadSpeedKmh)) km/h")
+            warnings.add(RunWarning(.farFromRoad, count: list.count, examples: list.prefix(5).map(\.0),
+                                    message: "\(list.count) \(what) farther than \(Int(limit)) m from any road (\(first)\(list.count > 5 ? ", …" : "")); the leg to the road is costed at \(BandScheme.text(configuration.timeModel.offRoadSpeedKmh)) km/h"))
         }
     }
 

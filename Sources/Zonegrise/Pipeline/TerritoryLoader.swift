@@ -29,7 +29,10 @@ public struct TerritoryLoader {
         let read = try timings.measure("read communes") {
             try CommuneReader(source: config.communes, departements: departements, engine: engine, warnings: warnings).read()
         }
-        for (old, new) in read.fused { warnings.add("commune \(old) merged into \(new) (communes.fusions): polygons united") }
+        for (old, new) in read.fused {
+            warnings.add(RunWarning(.communeMerged, count: 1, examples: [old],
+                                    message: "commune \(old) merged into \(new) (communes.fusions): polygons united"))
+        }
         for departement in config.analysisArea where !read.shapes.contains(where: { Commune.departement(ofCode: $0.code) == departement }) {
             throw ZonegriseError.inconsistent(detail: "no commune of département \(departement) (analysis_area) in the commune files \(config.communes.files.joined(separator: ", "))")
         }
@@ -55,7 +58,8 @@ public struct TerritoryLoader {
                 areas[commune.code] = summary.area
             }
             if !repaired.isEmpty {
-                warnings.add("\(repaired.count) invalid commune polygon(s) repaired with GEOS make-valid: \(repaired.prefix(5).joined(separator: "; "))\(repaired.count > 5 ? "; …" : "")")
+                warnings.add(RunWarning(.polygonsRepaired, count: repaired.count, examples: Array(repaired.prefix(5)),
+                                        message: "\(repaired.count) invalid commune polygon(s) repaired with GEOS make-valid: \(repaired.prefix(5).joined(separator: "; "))\(repaired.count > 5 ? "; …" : "")"))
             }
             counts.append(("communes_repaired", repaired.count))
             if let path = config.communes.centres {
@@ -77,11 +81,14 @@ public struct TerritoryLoader {
         try check(populations.unmatched.map { ($0.code, $0.line) }, file: config.populations.path, what: "population row",
                   extra: " (\(populations.unmatched.reduce(0) { $0 + $1.population }) inhabitants)")
         if populations.arrondissementRowsIgnored > 0 {
-            warnings.add("\(config.populations.path): \(populations.arrondissementRowsIgnored) municipal arrondissement row(s) of Paris, Lyon or Marseille ignored: the whole commune has its own row")
+            warnings.add(RunWarning(.arrondissementRowsIgnored, file: config.populations.path, count: populations.arrondissementRowsIgnored,
+                                    message: "\(config.populations.path): \(populations.arrondissementRowsIgnored) municipal arrondissement row(s) of Paris, Lyon or Marseille ignored: the whole commune has its own row"))
         }
         let withoutPopulation = read.shapes.map(\.code).filter { populations.byCommune[$0] == nil && departements.contains(Commune.departement(ofCode: $0)) }
         if !withoutPopulation.isEmpty {
-            warnings.add("\(withoutPopulation.count) commune(s) of the geometry have no population row and count 0 inhabitants (first: \(withoutPopulation.prefix(5).joined(separator: ", "))); if they merged since the geometry's vintage, list them in communes.fusions")
+            warnings.add(RunWarning(.communesWithoutPopulation, file: config.populations.path, count: withoutPopulation.count,
+                                    examples: Array(withoutPopulation.prefix(5)),
+                                    message: "\(withoutPopulation.count) commune(s) of the geometry have no population row and count 0 inhabitants (first: \(withoutPopulation.prefix(5).joined(separator: ", "))); if they merged since the geometry's vintage, list them in communes.fusions"))
         }
         counts.append(("communes_without_population", withoutPopulation.count))
 
@@ -90,7 +97,8 @@ public struct TerritoryLoader {
         let equipment = try timings.measure("read equipment") { try EquipmentReader(file: config.equipment.path).read(codes: codes) }
         try check(equipment.unmatched, file: config.equipment.path, what: "equipment row", extra: "")
         if equipment.unlocated > 0 {
-            warnings.add("\(config.equipment.path): \(equipment.unlocated) equipment row(s) without coordinates located at their commune")
+            warnings.add(RunWarning(.equipmentUnlocated, file: config.equipment.path, count: equipment.unlocated,
+                                    message: "\(config.equipment.path): \(equipment.unlocated) equipment row(s) without coordinates located at their commune"))
         }
         counts.append(("equipment_rows", equipment.rows))
 
@@ -109,7 +117,8 @@ public struct TerritoryLoader {
             return GammeDerivation().derive(populations: national, typesByCommune: equipment.nationalTypes)
         }
         if gammes.isDerived {
-            warnings.add("no gamme table given: gammes derived from the national equipment and populations (docs/GAMMES.md); check gammes.csv in the outputs")
+            warnings.add(RunWarning(.gammesDerived, count: gammes.membership.count,
+                                    message: "no gamme table given: gammes derived from the national equipment and populations (docs/GAMMES.md); check gammes.csv in the outputs"))
         }
 
         // Communes of the service area.
@@ -132,7 +141,8 @@ public struct TerritoryLoader {
                                                    locate: { locator.indexContaining($0).map { orderedCodes[$0] } },
                                                    warnings: warnings).read()
                 if layer.sites.isEmpty {
-                    warnings.add("\(source.file.path): no site of layer \(source.name) in the loaded départements; every commune is beyond its threshold")
+                    warnings.add(RunWarning(.layerWithoutSites, file: source.file.path, count: 0, examples: [source.name],
+                                            message: "\(source.file.path): no site of layer \(source.name) in the loaded départements; every commune is beyond its threshold"))
                 }
                 counts.append(("sites_" + source.name, layer.sites.count))
                 layers.append(layer)
@@ -174,7 +184,8 @@ public struct TerritoryLoader {
                                                 hint: (unmatched.count > 1 ? "\(unmatched.count) such communes\(extra); " : "")
                                                     + "add the missing polygons, list merged communes in communes.fusions, or set unmatched_rows: warn to skip such rows")
         case .warn:
-            warnings.add("\(file): \(what)s for \(unmatched.count) commune\(unmatched.count == 1 ? "" : "s") not in the geometry\(extra) skipped (first: \(first.0) at line \(first.1))")
+            warnings.add(RunWarning(.unmatchedRowsSkipped, file: file, count: unmatched.count, examples: unmatched.prefix(5).map(\.0),
+                                    message: "\(file): \(what)s for \(unmatched.count) commune\(unmatched.count == 1 ? "" : "s") not in the geometry\(extra) skipped (first: \(first.0) at line \(first.1))"))
         }
     }
 }

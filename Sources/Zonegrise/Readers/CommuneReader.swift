@@ -75,7 +75,8 @@ struct CommuneReader {
         for old in source.fusions.keys.sorted() {
             let new = source.fusions[old]!
             guard let absorbed = byCode[old] else {
-                warnings.add("communes.fusions: commune \(old) is not in the commune files; nothing to merge into \(new)")
+                warnings.add(RunWarning(.fusionWithoutCommune, count: 1, examples: [old],
+                                        message: "communes.fusions: commune \(old) is not in the commune files; nothing to merge into \(new)"))
                 continue
             }
             guard let target = byCode[new] else {

@@ -48,10 +48,17 @@ struct ServiceLayerReader {
             }
             sites.append(ServiceSite(id: site.id, name: site.name, communeCode: commune, point: point, format: site.format))
         }
-        if atCentre > 0 { warnings.add("\(file): \(atCentre) site(s) without coordinates placed at their commune's centre") }
-        if located > 0 { warnings.add("\(file): \(located) site(s) without commune code located by the commune polygon containing them") }
+        if atCentre > 0 {
+            warnings.add(RunWarning(.sitesAtCommuneCentre, file: file, count: atCentre,
+                                    message: "\(file): \(atCentre) site(s) without coordinates placed at their commune's centre"))
+        }
+        if located > 0 {
+            warnings.add(RunWarning(.sitesLocatedByPolygon, file: file, count: located,
+                                    message: "\(file): \(located) site(s) without commune code located by the commune polygon containing them"))
+        }
         if outside > 0 {
-            warnings.add("\(file): \(outside) site(s) outside the loaded départements skipped (layer \(source.name))")
+            warnings.add(RunWarning(.sitesOutsideSkipped, file: file, count: outside,
+                                    message: "\(file): \(outside) site(s) outside the loaded départements skipped (layer \(source.name))"))
         }
         return ServiceLayer(name: source.name, label: source.label, thresholdMinutes: source.thresholdMinutes,
                             sites: sites.sorted { ($0.communeCode, $0.id) < ($1.communeCode, $1.id) })

@@ -49,7 +49,8 @@ struct SubdivisionReader {
                 }
             }
             if !outside.isEmpty {
-                warnings.add("\(file): \(outside.count) commune centre(s) fall in no \(source.name) polygon (first: \(outside[0])); they are reported as \(SubdivisionScheme.unassigned)")
+                warnings.add(RunWarning(.communesWithoutSubdivision, file: file, count: outside.count, examples: Array(outside.prefix(5)),
+                                        message: "\(file): \(outside.count) commune centre(s) fall in no \(source.name) polygon (first: \(outside[0])); they are reported as \(SubdivisionScheme.unassigned)"))
             }
         } else {
             let csv = try CSVReader(bytes: bytes, file: file)
@@ -73,7 +74,8 @@ struct SubdivisionReader {
             }
             let missing = communes.filter { mapping[$0.code] == nil }
             if !missing.isEmpty {
-                warnings.add("\(file): \(missing.count) analysed commune(s) have no \(source.name) (first: \(missing[0].code)); they are reported as \(SubdivisionScheme.unassigned)")
+                warnings.add(RunWarning(.communesWithoutSubdivision, file: file, count: missing.count, examples: missing.prefix(5).map(\.code),
+                                        message: "\(file): \(missing.count) analysed commune(s) have no \(source.name) (first: \(missing[0].code)); they are reported as \(SubdivisionScheme.unassigned)"))
             }
         }
         return SubdivisionScheme(name: source.name, subdivisionOfCommune: mapping, names: names)

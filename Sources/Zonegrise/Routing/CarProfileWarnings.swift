@@ -42,20 +42,23 @@ public struct CarProfileWarnings: Hashable, Sendable {
     }
 
     /// One sentence per kind that occurred, for the run's warnings.
-    public var messages: [String] {
+    public var messages: [String] { counted.map(\.message) }
+
+    /// The same sentences with the number of ways each concerns.
+    public var counted: [(count: Int, message: String)] {
         func examplesOf(_ prefix: String) -> String {
             let found = examples.filter { $0.contains(" \(prefix)") }
             return found.isEmpty ? "" : " (e.g. \(found.joined(separator: ", ")))"
         }
-        var result: [String] = []
+        var result: [(count: Int, message: String)] = []
         if unreadableMaxspeed > 0 {
-            result.append("\(unreadableMaxspeed) way(s) have a maxspeed that is not a speed; their class speed was used\(examplesOf("maxspeed"))")
+            result.append((unreadableMaxspeed, "\(unreadableMaxspeed) way(s) have a maxspeed that is not a speed; their class speed was used\(examplesOf("maxspeed"))"))
         }
         if unreadableOneway > 0 {
-            result.append("\(unreadableOneway) way(s) have an unreadable oneway value; their implied direction was used\(examplesOf("oneway"))")
+            result.append((unreadableOneway, "\(unreadableOneway) way(s) have an unreadable oneway value; their implied direction was used\(examplesOf("oneway"))"))
         }
         if unreadableDuration > 0 {
-            result.append("\(unreadableDuration) ferry way(s) have an unreadable duration; the ferry speed was used\(examplesOf("duration"))")
+            result.append((unreadableDuration, "\(unreadableDuration) ferry way(s) have an unreadable duration; the ferry speed was used\(examplesOf("duration"))"))
         }
         return result
     }

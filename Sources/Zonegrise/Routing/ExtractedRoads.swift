@@ -74,12 +74,19 @@ public struct RoadExtractionReport: Hashable, Sendable {
     }
 
     /// One sentence per thing skipped or replaced, for the run's warnings.
-    public var warnings: [String] {
-        var result: [String] = []
+    public var warnings: [String] { runWarnings.map(\.message) }
+
+    /// The same as values: what was skipped or replaced, how many ways, examples.
+    public var runWarnings: [RunWarning] {
+        var result: [RunWarning] = []
         if waysWithMissingNodes > 0 {
-            result.append("\(file): \(waysWithMissingNodes) road way(s) refer to \(missingNodes) node(s) absent from the file (an extract clipped at its border?); \(skippedSegments) segment(s) touching them were skipped")
+            result.append(RunWarning(.roadNodesMissing, file: file, count: waysWithMissingNodes,
+                                     message: "\(file): \(waysWithMissingNodes) road way(s) refer to \(missingNodes) node(s) absent from the file (an extract clipped at its border?); \(skippedSegments) segment(s) touching them were skipped"))
         }
-        result += profileWarnings.messages.map { "\(file): \($0)" }
+        for (count, message) in profileWarnings.counted {
+            result.append(RunWarning(.roadTagsReplaced, file: file, count: count, examples: profileWarnings.examples,
+                                     message: "\(file): \(message)"))
+        }
         return result
     }
 }

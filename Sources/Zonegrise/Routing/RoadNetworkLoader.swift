@@ -40,14 +40,19 @@ struct RoadNetworkLoader {
             throw ZonegriseError.invalidParameter(source: cachePath, key: "time_model.osm.cache",
                                                   detail: "the file exists and is not a zonegrise graph cache; remove it or name another cache path")
         case let .stale(found):
-            warnings.add("\(cachePath): graph cache built from another extract, profile or format (\(found.prefix(90))…); rebuilt")
+            warnings.add(RunWarning(.graphCacheRebuilt, file: cachePath, count: 1,
+                                    message: "\(cachePath): graph cache built from another extract, profile or format (\(found.prefix(90))…); rebuilt"))
             cacheState = "rebuilt"
         case .absent:
             break
         }
         if contents == nil {
             let roads = try RoadExtractor(profile: profile).extract(path: osmPath)
-            for warning in roads.report.warnings { warnings.add("\(osmPath): \(warning)") }
+            for warning in roads.report.runWarnings {
+                var prefixed = warning
+                prefixed.message = "\(osmPath): \(warning.message)"
+                warnings.add(prefixed)
+            }
             var coordinates = roads.coordinates
             try CoordinateTransformer.wgs84ToLambert93().transform(&coordinates)
             let list = RoadEdgeList(nodeIDs: roads.nodeIDs, coordinates: coordinates,
@@ -67,7 +72,8 @@ struct RoadNetworkLoader {
         }
         let graph = RoadGraph(contents!.edges)
         if contents!.droppedNodes > 0 {
-            warnings.add("\(osmPath): \(contents!.droppedNodes) road node(s) in \(contents!.droppedComponents) island(s) cut off from the main network dropped (only the largest strongly connected component is routed)")
+            warnings.add(RunWarning(.roadIslandsDropped, file: osmPath, count: contents!.droppedNodes,
+                                    message: "\(osmPath): \(contents!.droppedNodes) road node(s) in \(contents!.droppedComponents) island(s) cut off from the main network dropped (only the largest strongly connected component is routed)"))
         }
         return Output(graph: graph, details: [
             "file": osmPath, "extract_sha256": digest, "profile": profile.name, "profile_fingerprint": profile.fingerprint,

@@ -135,6 +135,6 @@ struct CommuneGeometryErrorTests {
         for commune in report.result.communes {
             #expect(abs(commune.areaSquareMetres - 4_000_000) < 1, "\(commune.code)")
         }
-        #expect(report.warnings.contains { $0.contains("1 site(s) without coordinates placed at their commune's centre") })
+        #expect(report.warningMessages.contains { $0.contains("1 site(s) without coordinates placed at their commune's centre") })
     }
 }

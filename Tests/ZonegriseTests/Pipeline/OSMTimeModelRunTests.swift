@@ -82,7 +82,7 @@ struct OSMTimeModelRunTests {
         let report = try territory.run()
         #expect(territory.outputEntries == ["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson",
                                             "road_graph.zgcache", "zones_grises.csv"])
-        #expect(!report.warnings.contains { $0.contains("road") }, "\(report.warnings)")
+        #expect(!report.warningMessages.contains { $0.contains("road") }, "\(report.warningMessages)")
         // 99005 is a pole: 0; 99002 is 0.02° of latitude (2.22 km) below it on the
         // column road, 2.05 min at 65 km/h (99001, 0.03° of longitude away, is 2.10 min).
         let proximite = try #require(report.result.access[.proximite])
@@ -100,7 +100,7 @@ struct OSMTimeModelRunTests {
         #expect(!manifest.contains("cache_state"))
 
         let second = try territory.run()
-        #expect(!second.warnings.contains { $0.contains("rebuilt") }, "\(second.warnings)")
+        #expect(!second.warningMessages.contains { $0.contains("rebuilt") }, "\(second.warningMessages)")
         let again = try String(contentsOf: territory.out.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(second.roadGraphCacheState == "read")
         #expect(again == manifest)
@@ -226,8 +226,8 @@ struct OSMTimeModelRunTests {
                 file: roads.osm
             """)
         let report = try territory.run()
-        let far = report.warnings.filter { $0.contains("farther than 1000 m from any road") }
-        #expect(far.count == 1, "\(report.warnings)")
+        let far = report.warningMessages.filter { $0.contains("farther than 1000 m from any road") }
+        #expect(far.count == 1, "\(report.warningMessages)")
         let warning = try #require(far.first)
         #expect(warning.hasPrefix("1 commune centre(s) farther than 1000 m from any road (99009 at "), "\(warning)")
         #expect(warning.hasSuffix(" m); the leg to the road is costed at 15 km/h"), "\(warning)")
@@ -247,7 +247,7 @@ struct OSMTimeModelRunTests {
         let map = PipelineRoadMap.grid(rows: [1: 0 ... 6, 3: 0 ... 6, 5: 0 ... 3], columns: [1: 0 ... 6, 3: 0 ... 6, 5: 0 ... 3])
         let territory = try Self.territory("osm-far-limit", roads: map.xml, osmSettings: "    max_snap_metres: 5000\n")
         let report = try territory.run()
-        #expect(!report.warnings.contains { $0.contains("from any road") }, "\(report.warnings)")
+        #expect(!report.warningMessages.contains { $0.contains("from any road") }, "\(report.warningMessages)")
     }
 
     @Test func roadIslandIsDroppedWithAWarning() throws {
@@ -259,8 +259,8 @@ struct OSMTimeModelRunTests {
         let territory = try Self.territory("osm-island", roads: map.xml)
         let report = try territory.run()
         let path = territory.path("roads.osm")
-        #expect(report.warnings.contains("\(path): 4 road node(s) in 2 island(s) cut off from the main network dropped (only the largest strongly connected component is routed)"),
-                "\(report.warnings)")
+        #expect(report.warningMessages.contains("\(path): 4 road node(s) in 2 island(s) cut off from the main network dropped (only the largest strongly connected component is routed)"),
+                "\(report.warningMessages)")
         let manifest = try String(contentsOf: territory.out.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"dropped_nodes\": \"4\"") && manifest.contains("\"dropped_components\": \"2\""))
         #expect(report.result.access[.proximite]?.allSatisfy { $0.minutes != nil } == true)

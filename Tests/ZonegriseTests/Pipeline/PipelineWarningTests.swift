@@ -16,7 +16,7 @@ struct PipelineWarningTests {
         let rows = PipelineTerritory.populations.filter { $0.code != "99003" && $0.code != "99008" }
         try territory.write("populations.csv", "code,population\n" + rows.map { "\($0.code),\($0.population)\n" }.joined())
         let report = try territory.run()
-        #expect(report.warnings.contains(
+        #expect(report.warningMessages.contains(
             "2 commune(s) of the geometry have no population row and count 0 inhabitants (first: 99003, 99008); if they merged since the geometry's vintage, list them in communes.fusions"))
         #expect(report.result.communes.first { $0.code == "99003" }?.population == 0)
         #expect(report.result.communes.count == 9)
@@ -42,7 +42,7 @@ struct PipelineWarningTests {
         features[3] = PipelineTerritory.feature(properties: "\"code\":\"99009\",\"nom\":\"Noeud\"", ring: bowTie)
         try territory.write("communes-b.geojson", PipelineTerritory.featureCollection(features))
         let report = try territory.run()
-        let warning = try #require(report.warnings.first { $0.contains("repaired") })
+        let warning = try #require(report.warningMessages.first { $0.contains("repaired") })
         #expect(warning.hasPrefix("1 invalid commune polygon(s) repaired with GEOS make-valid: 99009 (Self-intersection"), "\(warning)")
         // Both triangles are kept: half of the cell's area (about 2.3 km × 2.2 km / 2).
         let commune = try #require(report.result.communes.first { $0.code == "99009" })
@@ -87,14 +87,14 @@ struct PipelineWarningTests {
         """)
         let report = try territory.run()
         #expect(report.result.layers.first?.sites.map(\.communeCode) == ["99009"])
-        #expect(report.warnings.contains { $0.hasSuffix("1 site(s) without commune code located by the commune polygon containing them") })
+        #expect(report.warningMessages.contains { $0.hasSuffix("1 site(s) without commune code located by the commune polygon containing them") })
     }
 
     @Test func noSiteInTheTerritoryPutsEveryCommuneBeyond() throws {
         let territory = try PipelineTerritory("no-site")
         try territory.write("france-services.csv", "id_fs,lib_fs,insee_com,latitude,longitude\nfs-2,Ailleurs,98001,45.0,5.0\n")
         let report = try territory.run()
-        #expect(report.warnings.contains { $0.contains("no site of layer france_services in the loaded départements; every commune is beyond its threshold") })
+        #expect(report.warningMessages.contains { $0.contains("no site of layer france_services in the loaded départements; every commune is beyond its threshold") })
         let summary = try territory.outputRows("zones_grises.csv")
         #expect(summary.rows["france_services"]?["communes"] == "9")
         #expect(summary.rows["france_services"]?["part_population_pct"] == "100")

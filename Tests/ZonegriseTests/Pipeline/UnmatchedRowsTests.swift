@@ -65,8 +65,8 @@ struct UnmatchedRowsTests {
         try Self.writeUnmatchedEquipment(territory)
         try territory.writeManifest(extra: "unmatched_rows: warn")
         let report = try territory.run()
-        let populations = report.warnings.filter { $0.hasPrefix(territory.path("populations.csv") + ": ") }
-        let equipment = report.warnings.filter { $0.hasPrefix(territory.path("bpe.csv") + ": ") }
+        let populations = report.warningMessages.filter { $0.hasPrefix(territory.path("populations.csv") + ": ") }
+        let equipment = report.warningMessages.filter { $0.hasPrefix(territory.path("bpe.csv") + ": ") }
         #expect(populations == [
             "\(territory.path("populations.csv")): population rows for 2 communes not in the geometry (100 inhabitants) skipped (first: 99010 at line 11)",
         ])
@@ -87,7 +87,7 @@ struct UnmatchedRowsTests {
         var config = try territory.configuration()
         try config.apply("unmatched_rows", value: "warn", source: "--unmatched-rows")
         let report = try territory.run(config)
-        #expect(report.warnings.contains { $0.contains("population rows for 2 communes not in the geometry") })
+        #expect(report.warningMessages.contains { $0.contains("population rows for 2 communes not in the geometry") })
     }
 
     /// A row of a merged commune listed in `fusions` counts for the commune it joined.
@@ -102,7 +102,7 @@ struct UnmatchedRowsTests {
         let commune = try #require(report.result.communes.first { $0.code == "99002" })
         #expect(commune.population == 300 + 75 + 25)
         // Neither 99010 nor 99011 has a polygon: nothing to unite, said once each.
-        #expect(report.warnings.contains("communes.fusions: commune 99010 is not in the commune files; nothing to merge into 99002"))
-        #expect(report.warnings.contains("communes.fusions: commune 99011 is not in the commune files; nothing to merge into 99002"))
+        #expect(report.warningMessages.contains("communes.fusions: commune 99010 is not in the commune files; nothing to merge into 99002"))
+        #expect(report.warningMessages.contains("communes.fusions: commune 99011 is not in the commune files; nothing to merge into 99002"))
     }
 }

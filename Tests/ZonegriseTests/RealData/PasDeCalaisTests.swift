@@ -39,7 +39,7 @@ struct PasDeCalaisTests {
             }
             return .success(Run(communes: report.result.communes, access: report.result.access,
                                 layerNames: report.result.layers.map(\.name), layerSites: report.result.layers.map(\.sites.count),
-                                warnings: report.warnings, files: files))
+                                warnings: report.warningMessages, files: files))
         } catch let error as ZonegriseError {
             return .failure(error)
         } catch {
