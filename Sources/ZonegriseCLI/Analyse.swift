@@ -3,7 +3,7 @@ import Foundation
 import Zonegrise
 import ZonegriseCore
 
-struct Analyse: ParsableCommand {
+struct Analyse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Classify every commune of a territory manifest and write maps and tables.",
         discussion: """
@@ -65,8 +65,8 @@ struct Analyse: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
-    func run() throws {
-        let report = try failing { () -> AnalysisRun.Report in
+    func run() async throws {
+        let report = try await failing { () async throws -> AnalysisRun.Report in
             var config = try TerritoryManifest.load(path: manifest)
             let overrides: [(String, String?, String)] = [
                 ("time_model.kind", timeModel, "--time-model"), ("time_model.crowfly.speed_kmh", speedKmh, "--speed-kmh"),
@@ -90,7 +90,7 @@ struct Analyse: ParsableCommand {
             if let graphCache { config.timeModel.osmCache = absolute(graphCache) }
             let progress = TerminalProgress(enabled: !quiet)
             defer { progress.finish() }
-            return try AnalysisRun(configuration: config, outputDirectory: out, progress: progress.callback).execute()
+            return try await AnalysisRun(configuration: config, outputDirectory: out, progress: progress.callback).execute()
         }
         for warning in report.warningMessages where !quiet { printError("zonegrise: warning: \(warning)") }
         if timings {
@@ -98,6 +98,7 @@ struct Analyse: ParsableCommand {
                 printError("  " + stage.name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%8.3f s", stage.seconds))
             }
             printError("  " + "total".padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%8.3f s", report.timings.totalSeconds))
+            printError("  " + "wall (stages overlap)".padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%8.3f s", report.timings.wallSeconds))
         }
         guard !quiet else { return }
         print(summaryText(report))

@@ -3,7 +3,7 @@ import Foundation
 import Zonegrise
 
 @main
-struct ZonegriseCommand: ParsableCommand {
+struct ZonegriseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zonegrise",
         abstract: "Zones grises of access to services in a French département.",
@@ -17,6 +17,16 @@ struct ZonegriseCommand: ParsableCommand {
 func failing<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
+    } catch let error as ZonegriseError {
+        FileHandle.standardError.write(Data("zonegrise: error: \(error.description)\n".utf8))
+        throw ExitCode(2)
+    }
+}
+
+/// `failing` for an asynchronous body.
+func failing<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
     } catch let error as ZonegriseError {
         FileHandle.standardError.write(Data("zonegrise: error: \(error.description)\n".utf8))
         throw ExitCode(2)

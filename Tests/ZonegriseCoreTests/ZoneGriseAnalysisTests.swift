@@ -64,9 +64,9 @@ import Testing
                              typesByCommune: types, gammes: table, serviceLayers: [layer], subdivisions: [scheme])
     }
 
-    @Test func classifiesEveryCommuneAgainstThePoles() throws {
+    @Test func classifiesEveryCommuneAgainstThePoles() async throws {
         let analysis = ZoneGriseAnalysis()
-        let result = try analysis.run(lineTerritory(), timeModel: CrowflyModel(speedKmh: 60, detour: 1, intraCommune: false))
+        let result = try await analysis.run(lineTerritory(), timeModel: CrowflyModel(speedKmh: 60, detour: 1, intraCommune: false))
         #expect(result.communes.map(\.code) == (0 ... 9).map { String(format: "990%02d", $0) })
         #expect(result.poleLevels[0] == .superieure && result.poleLevels[5] == .proximite && result.poleLevels[1] == .aucun)
         // Proximité: poles 99000 and 99005; commune 3 (18 km) is 12 minutes from 99005.
@@ -91,9 +91,9 @@ import Testing
         #expect(result.layerAccess[0][4] == Access(minutes: 30, target: "site-1", band: 2, isBeyond: false))
     }
 
-    @Test func aggregatesMatchABruteForceCount() throws {
+    @Test func aggregatesMatchABruteForceCount() async throws {
         let input = lineTerritory()
-        let result = try ZoneGriseAnalysis().run(input, timeModel: CrowflyModel(speedKmh: 60, detour: 1, intraCommune: false))
+        let result = try await ZoneGriseAnalysis().run(input, timeModel: CrowflyModel(speedKmh: 60, detour: 1, intraCommune: false))
         let total = result.communes.reduce(0) { $0 + $1.population }
         for (index, gamme) in Gamme.allCases.enumerated() {
             let row = result.summaries[index]
@@ -114,12 +114,12 @@ import Testing
         #expect(result.subdivisionSummaries.first?.nom == "Ouest")
     }
 
-    @Test func inclusiveComparisonAndNoPoleAtAll() throws {
+    @Test func inclusiveComparisonAndNoPoleAtAll() async throws {
         var input = lineTerritory()
         input.typesByCommune = [:]
         var parameters = AnalysisParameters()
         parameters.comparison = .inclusive
-        let result = try ZoneGriseAnalysis(parameters: parameters).run(input, timeModel: CrowflyModel())
+        let result = try await ZoneGriseAnalysis(parameters: parameters).run(input, timeModel: CrowflyModel())
         // No pole anywhere: no time, last band, in zone grise everywhere.
         #expect(result.access[.proximite]!.allSatisfy { $0.minutes == nil && $0.band == 3 && $0.isBeyond && $0.target == nil })
         #expect(result.poles.isEmpty)

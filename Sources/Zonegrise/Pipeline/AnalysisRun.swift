@@ -5,19 +5,34 @@ import ZonegriseRouting
 
 /// One `zonegrise analyse`: load, classify, write every output atomically, with a
 /// manifest of inputs (checksums, vintages), parameters and tool version.
-public struct AnalysisRun {
+///
+/// Stages overlap where they are independent (the road graph is built or read while
+/// the territory loads; gammes and layers are searched concurrently; outputs are
+/// rendered concurrently) and are gathered in a fixed order, so that outputs and
+/// warnings do not depend on which finishes first.
+public struct AnalysisRun: Sendable {
     public var configuration: AnalysisConfiguration
     public var outputDirectory: String
     /// Called with each stage's name as it starts.
     public var progress: (@Sendable (String) -> Void)?
+    /// The outputs written besides `manifest.json`, in order (the output seam).
+    public var writers: [any OutputWriter]
 
-    public init(configuration: AnalysisConfiguration, outputDirectory: String, progress: (@Sendable (String) -> Void)? = nil) {
+    /// The outputs of docs/OUTPUTS.md, in the order they are listed in the manifest.
+    public static let standardWriters: [any OutputWriter] = [
+        CommunesGeoJSONOutput(), CommunesCSVOutput(), PolesGeoJSONOutput(), ZonesGrisesCSVOutput(), SubdivisionsCSVOutput(),
+        GammesCSVOutput(),
+    ]
+
+    public init(configuration: AnalysisConfiguration, outputDirectory: String, progress: (@Sendable (String) -> Void)? = nil,
+                writers: [any OutputWriter] = AnalysisRun.standardWriters) {
         self.configuration = configuration
         self.outputDirectory = outputDirectory
         self.progress = progress
+        self.writers = writers
     }
 
-    public struct Report {
+    public struct Report: Sendable {
         public var result: AnalysisResult
         public var outputs: [String]
         /// What was skipped, repaired or guessed, in the order found.
@@ -29,41 +44,74 @@ public struct AnalysisRun {
         /// `osm` model only: whether the road graph was `built`, `rebuilt` or `read`
         /// from its cache (kept out of the run manifest, which must not depend on it).
         public var roadGraphCacheState: String?
+        /// The prepared analysis and its kept searches, for what-if queries on the same
+        /// loaded inputs (scenarios, candidate sites).
+        public var prepared: PreparedAnalysis
+        public var searches: AnalysisSearches
     }
 
-    public func execute() throws -> Report {
+    /// The time model and what its loading reported.
+    struct LoadedModel: Sendable {
+        var model: any TravelTimeModel
+        var warnings: Warnings
+        var timings: StageTimings
+        var cacheState: String?
+    }
+
+    public func execute() async throws -> Report {
+        let started = DispatchTime.now().uptimeNanoseconds
         var timings = StageTimings(onStageStart: progress)
         let warnings = Warnings()
+        // The matrix loads while the territory does; the territory's errors and
+        // warnings come first, as when the stages ran one after the other. (The road
+        // graph waits: building it writes its cache, which a failed run must not do.)
+        let early = configuration.timeModel.kind != .osm
+        async let earlyModel = early ? loadTimeModel() : nil
         let territory = try TerritoryLoader(configuration: configuration, warnings: warnings).load(timings: &timings)
-        let cacheState = Box<String?>(nil)
-        let model = try timings.measure("time model") { try makeTimeModel(warnings: warnings, cacheState: cacheState) }
-        if let roads = model as? RoadNetworkTimeModel { reportFarPlaces(roads, territory: territory, warnings: warnings) }
+        let loaded: LoadedModel
+        if let found = try await earlyModel { loaded = found } else { loaded = try await loadTimeModel() }
+        warnings.append(contentsOf: loaded.warnings)
+        timings.append(loaded.timings)
+
         let result: AnalysisResult
+        let prepared: PreparedAnalysis
+        let searches: AnalysisSearches
         do {
-            result = try timings.measure("classify") {
-                try ZoneGriseAnalysis(parameters: configuration.analysisParameters).run(territory.input, timeModel: model)
+            prepared = try timings.measure("prepare") {
+                try ZoneGriseAnalysis(parameters: configuration.analysisParameters).prepare(territory.input, timeModel: loaded.model)
             }
+            if let network = prepared.model as? PreparedRoadNetwork { reportFarPlaces(network, territory: territory, warnings: warnings) }
+            searches = try await timings.measure("search") { try await prepared.searchAll() }
+            result = timings.measure("classify") { prepared.result(searches) }
         } catch let error as TimeModelError {
             throw ZonegriseError.inconsistent(detail: error.description)
         }
-        let outputs = try timings.measure("write outputs") { try write(result, territory: territory, model: model, warnings: warnings) }
-        return Report(result: result, outputs: outputs, warnings: warnings.all, timings: timings, gammes: territory.input.gammes,
-                      roadGraphCacheState: cacheState.value)
+        let outputs = AnalysisOutputs(result: result, territory: territory, warnings: warnings.all)
+        let written = try await timings.measure("write outputs") { try await write(outputs, model: loaded.model) }
+        timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return Report(result: result, outputs: written, warnings: warnings.all, timings: timings, gammes: territory.input.gammes,
+                      roadGraphCacheState: loaded.cacheState, prepared: prepared, searches: searches)
+    }
+
+    /// Builds the time model with its own warnings and timings, to run concurrently
+    /// with the territory's loading.
+    func loadTimeModel() async throws -> LoadedModel {
+        var timings = StageTimings(onStageStart: progress)
+        let warnings = Warnings()
+        let cacheState = Box<String?>(nil)
+        let model = try timings.measure("time model") { try makeTimeModel(warnings: warnings, cacheState: cacheState) }
+        return LoadedModel(model: model, warnings: warnings, timings: timings, cacheState: cacheState.value)
     }
 
     /// Names the commune centres and sites farther than `max_snap_metres` from any road:
-    /// their off-road leg is costed at the off-road speed (docs/ROAD-NETWORK.md).
-    func reportFarPlaces(_ model: RoadNetworkTimeModel, territory: LoadedTerritory, warnings: Warnings) {
+    /// their off-road leg is costed at the off-road speed (docs/ROAD-NETWORK.md). The
+    /// prepared network reports its own origins from the snaps it keeps.
+    func reportFarPlaces(_ network: PreparedRoadNetwork, territory: LoadedTerritory, warnings: Warnings) {
         let limit = configuration.timeModel.maxSnapMetres
-        func far(_ places: [(String, PlanarPoint)]) -> [(String, Double)] {
-            places.compactMap { name, point in
-                guard let snap = model.snap(point), snap.distanceMetres > limit else { return nil }
-                return (name, snap.distanceMetres)
-            }
+        let communes = network.farOrigins(limitMetres: limit).map { (network.origins[$0.index].communeCode, $0.metres) }
+        let sites = territory.input.serviceLayers.flatMap { layer in
+            network.model.farPlaces(layer.sites.map(\.point), limitMetres: limit).map { ("\(layer.name) site \(layer.sites[$0.index].id)", $0.metres) }
         }
-        let input = territory.input
-        let communes = far(input.communes.filter { input.analysedCodes.contains($0.code) }.map { ($0.code, $0.centre) })
-        let sites = far(input.serviceLayers.flatMap { layer in layer.sites.map { ("\(layer.name) site \($0.id)", $0.point) } })
         for (what, list) in [("commune centre(s)", communes), ("service site(s)", sites)] where !list.isEmpty {
             let first = list.prefix(5).map { "\($0.0) at \(Int($0.1.rounded())) m" }.joined(separator: ", ")
             warnings.add(RunWarning(.farFromRoad, count: list.count, examples: list.prefix(5).map(\.0),
@@ -99,25 +147,21 @@ public struct AnalysisRun {
         }
     }
 
-    func write(_ result: AnalysisResult, territory: LoadedTerritory, model: any TravelTimeModel, warnings: Warnings) throws -> [String] {
-        let outputs = AnalysisOutputs(result: result, territory: territory)
-        let toWGS84 = try CoordinateTransformer.lambert93ToWGS84()
+    /// Renders every writer's files concurrently (and hashes the inputs meanwhile),
+    /// stages them in writer order, then the run manifest, and commits.
+    func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel) async throws -> [String] {
+        async let digests = InputDigests.compute(outputs.territory.files.map(\.path))
+        let rendered = try await Concurrency.map(writers) { try await $0.files(for: outputs) }
         let transaction = try OutputTransaction(directory: outputDirectory)
         var names: [String] = []
-        func put(_ name: String, _ bytes: [UInt8]) throws {
-            try transaction.write(name, bytes)
-            names.append(name)
+        for file in rendered.joined() {
+            try transaction.write(file.name, file.bytes)
+            names.append(file.name)
         }
-        try put("communes.geojson", try outputs.communesGeoJSON(toWGS84: toWGS84))
-        try put("communes.csv", outputs.communesCSV())
-        try put("poles.geojson", try outputs.polesGeoJSON(toWGS84: toWGS84))
-        try put("zones_grises.csv", outputs.zonesGrisesCSV())
-        if !result.subdivisionSummaries.isEmpty { try put("zones_grises_par_subdivision.csv", outputs.subdivisionsCSV()) }
-        try put("gammes.csv", outputs.gammesCSV())
-        let manifest = try RunManifest(configuration: configuration, territory: territory, result: result, model: model,
-                                       warnings: warnings.messages, outputs: names + ["manifest.json"]).json()
-        try put("manifest.json", Array(manifest.text(pretty: true).utf8))
+        let manifest = try RunManifest(configuration: configuration, territory: outputs.territory, result: outputs.result, model: model,
+                                       warnings: outputs.warnings.map(\.message), outputs: names + ["manifest.json"],
+                                       digests: try await digests).json()
+        try transaction.write("manifest.json", Array(manifest.text(pretty: true).utf8))
         return try transaction.commit()
     }
 }
-

@@ -2,7 +2,7 @@ import ZonegriseCore
 
 /// The inputs of a run once read and matched: what the analysis needs, plus what the
 /// writers and the run manifest need (polygons, provenance, counts).
-public struct LoadedTerritory {
+public struct LoadedTerritory: Sendable {
     public var input: AnalysisInput
     /// Lambert-93 polygons of every loaded commune, by code.
     public var shapes: [String: MultiPolygon]

@@ -12,15 +12,14 @@ struct RunManifest {
     let model: any TravelTimeModel
     let warnings: [String]
     let outputs: [String]
+    /// SHA-256 and size of every input file (`InputDigests`), each file hashed once.
+    let digests: [String: InputDigests.Digest]
 
     func json() throws -> JSONOutput {
         var inputs: [JSONOutput] = []
         for file in territory.files {
-            let digest: String
-            do { digest = try SHA256Digest.hex(fileAt: file.path) } catch {
-                throw ZonegriseError.unreadable(file: file.path, reason: "cannot checksum: \(error)")
-            }
-            let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+            guard let found = digests[file.path] else { preconditionFailure("no digest for \(file.path)") }
+            let (digest, size) = (found.sha256, found.bytes)
             inputs.append(.object([("role", .string(file.role)), ("path", .string(file.path)), ("sha256", .string(digest)),
                                    ("bytes", size.map(JSONOutput.int) ?? .null),
                                    ("vintage", file.vintage.map(JSONOutput.string) ?? .null)]))

@@ -22,6 +22,25 @@ struct GeoJSONWriter {
         out.append(contentsOf: Array("\"features\":[".utf8))
     }
 
+    /// A run of features with no collection around them, to be rendered concurrently
+    /// with others and joined by `document(metadata:fragments:)`.
+    /// - Parameter first: whether the fragment's first feature is the collection's first.
+    init(fragmentFirst first: Bool) {
+        count = first ? 0 : 1
+    }
+
+    /// The features of a fragment, without the collection's head and tail.
+    var fragmentBytes: [UInt8] { out }
+
+    /// Joins fragments, in order, into one document: the same bytes as adding every
+    /// feature to one writer.
+    static func document(metadata: [(String, JSONOutput)], fragments: [[UInt8]]) -> [UInt8] {
+        var document = GeoJSONWriter(metadata: metadata)
+        document.out.reserveCapacity(document.out.count + fragments.reduce(4) { $0 + $1.count })
+        for fragment in fragments { document.out.append(contentsOf: fragment) }
+        return document.bytes()
+    }
+
     /// Appends a feature. `shape` is in WGS84 (x = longitude, y = latitude).
     mutating func addFeature(properties: [(String, JSONOutput)], shape: MultiPolygon) {
         beginFeature(properties: properties)

@@ -70,12 +70,10 @@ public struct CrowflyModel: TravelTimeModel, Hashable {
     /// term does not depend on the target). The horizon is ignored: times are exact.
     /// - Complexity: O(targets) to build a grid, then about O(1) per origin.
     public func nearest(from origins: [Place], to targets: [Place], horizonMinutes: Double) -> [NearestTarget?] {
-        let grid = PointGrid(points: targets.map(\.point))
-        return origins.map { origin in
-            guard let hit = grid.nearest(to: origin.point) else { return nil }
-            return NearestTarget(target: hit.index,
-                                 minutes: minutes(distanceMetres: hit.distance)
-                                     + intraCommuneMinutes(areaSquareMetres: origin.communeAreaSquareMetres))
-        }
+        PreparedCrowfly(model: self, origins: origins).nearest(to: targets, indexOffset: 0)
+    }
+
+    public func prepare(origins: [Place]) -> any PreparedTimeModel {
+        PreparedCrowfly(model: self, origins: origins)
     }
 }

@@ -42,40 +42,7 @@ public struct MatrixModel: TravelTimeModel {
         return result
     }
 
-    /// - Complexity: O(origins × targets) dictionary look-ups.
-    public func nearest(from origins: [Place], to targets: [Place], horizonMinutes: Double) throws -> [NearestTarget?] {
-        var missingCount = 0
-        var firstMissing: (String, String)?
-        var result: [NearestTarget?] = []
-        result.reserveCapacity(origins.count)
-        for origin in origins {
-            let row = minutesByPair[origin.communeCode]
-            var best: NearestTarget?
-            for (index, target) in targets.enumerated() {
-                let minutes: Double
-                if let found = row?[target.communeCode] {
-                    minutes = found
-                } else if target.communeCode == origin.communeCode {
-                    minutes = 0
-                } else {
-                    switch missing {
-                    case .error:
-                        missingCount += 1
-                        if firstMissing == nil { firstMissing = (origin.communeCode, target.communeCode) }
-                        continue
-                    case .crowfly:
-                        minutes = fallback.minutes(from: origin, to: target)
-                    case .unreachable:
-                        continue
-                    }
-                }
-                if best == nil || minutes < best!.minutes { best = NearestTarget(target: index, minutes: minutes) }
-            }
-            result.append(best)
-        }
-        if let (origin, destination) = firstMissing {
-            throw TimeModelError.missingPairs(file: source, firstOrigin: origin, firstDestination: destination, count: missingCount)
-        }
-        return result
+    public func prepare(origins: [Place]) -> any PreparedTimeModel {
+        PreparedMatrix(model: self, origins: origins)
     }
 }

@@ -2,8 +2,12 @@ import ZonegriseCore
 
 /// Car times on a road graph (the `osm` model of METHOD.md §3): places snap to the
 /// nearest road segment, the leg off the road is costed at a slow speed, and one
-/// multi-source search per call on the reversed graph gives every origin its nearest
-/// target. Never an origin × destination matrix.
+/// multi-source search per target set on the reversed graph gives every origin its
+/// nearest target. Never an origin × destination matrix.
+///
+/// The graph and its segment index are built once here; `prepare(origins:)` snaps the
+/// origins once (`PreparedRoadNetwork`), and each search is kept with its per-node
+/// times and catchments (`RoadTargetSearch`).
 ///
 /// Targets seed the search at the cost of reaching them from each end of their
 /// segment (`fraction × edge time` plus their own off-road leg); each origin then
@@ -72,55 +76,20 @@ public struct RoadNetworkTimeModel: TravelTimeModel {
         snap.fraction == 1 ? 0 : edgeDeciseconds(snap.v, snap.u).map { (1 - snap.fraction) * $0 }
     }
 
-    public func nearest(from origins: [Place], to targets: [Place], horizonMinutes: Double) throws -> [NearestTarget?] {
-        guard !targets.isEmpty, graph.nodeCount > 0 else { return Array(repeating: nil, count: origins.count) }
-        let horizon = horizonMinutes.isFinite ? UInt32(min(horizonMinutes * 600, Double(UInt32.max / 2))) : UInt32.max / 2
-        // Seeds: for each target, the nodes of its segment from which it can be reached.
-        var seeds: [(node: Int32, deciseconds: UInt32)] = []
-        var seedTarget: [Int] = []
-        var targetsOnSegment: [UInt64: [(target: Int, fraction: Double, offRoad: Double)]] = [:]
-        for (t, target) in targets.enumerated() {
-            guard let snap = snap(target.point) else { continue }
-            let offRoad = offRoadDeciseconds(snap)
-            if let leg = legFromU(snap) { // u → target along u→v
-                seeds.append((snap.u, Self.ticks(offRoad + leg)))
-                seedTarget.append(t)
-            }
-            if let leg = legFromV(snap) { // v → target along v→u
-                seeds.append((snap.v, Self.ticks(offRoad + leg)))
-                seedTarget.append(t)
-            }
-            targetsOnSegment[Self.key(snap), default: []].append((t, snap.fraction, offRoad))
-        }
-        var search = MultiSourceSearch(graph: graph)
-        let result = search.run(seeds: seeds, horizonDeciseconds: horizon, direction: .towardSeeds)
-        return origins.map { origin -> NearestTarget? in
-            guard let snap = snap(origin.point) else { return nil }
-            let offRoad = offRoadDeciseconds(snap)
-            var best: (deciseconds: Double, target: Int)?
-            func consider(_ deciseconds: Double, _ target: Int) {
-                if best == nil || deciseconds < best!.deciseconds || (deciseconds == best!.deciseconds && target < best!.target) {
-                    best = (deciseconds, target)
-                }
-            }
-            // Leave the segment by v (along u→v) or by u (along v→u).
-            if let leg = legToV(snap), let rest = result.deciseconds(snap.v), let seed = result.seed(snap.v) {
-                consider(offRoad + leg + Double(rest), seedTarget[seed])
-            }
-            if let leg = legToU(snap), let rest = result.deciseconds(snap.u), let seed = result.seed(snap.u) {
-                consider(offRoad + leg + Double(rest), seedTarget[seed])
-            }
-            // A target on the same segment, reached along it.
-            for other in targetsOnSegment[Self.key(snap)] ?? [] {
-                if other.fraction >= snap.fraction, let forward = edgeDeciseconds(snap.u, snap.v) {
-                    consider(offRoad + (other.fraction - snap.fraction) * forward + other.offRoad, other.target)
-                }
-                if other.fraction <= snap.fraction, let backward = edgeDeciseconds(snap.v, snap.u) {
-                    consider(offRoad + (snap.fraction - other.fraction) * backward + other.offRoad, other.target)
-                }
-            }
-            guard let found = best, found.deciseconds <= Double(horizon) else { return nil }
-            return NearestTarget(target: found.target, minutes: found.deciseconds / 600)
+    /// Snaps every origin once.
+    /// - Complexity: one snap per origin, about O(1) each on an evenly spread network.
+    public func prepare(origins: [Place]) -> any PreparedTimeModel {
+        PreparedRoadNetwork(model: self, origins: origins)
+    }
+
+    /// The places farther than `limitMetres` from any road, with their distance in
+    /// metres, in the order given (the run warns about them: their off-road leg is
+    /// costed at `offRoadSpeedKmh`).
+    /// - Complexity: one snap per place.
+    public func farPlaces(_ points: [PlanarPoint], limitMetres: Double) -> [(index: Int, metres: Double)] {
+        points.enumerated().compactMap { i, point in
+            guard let snap = snap(point), snap.distanceMetres > limitMetres else { return nil }
+            return (i, snap.distanceMetres)
         }
     }
 

@@ -9,8 +9,8 @@ extension MultiSourceSearch {
     /// decrease-key: 10–15 % faster on a 1 M-node grid (fewer random writes).
     /// - Returns: the number of nodes reached.
     /// - Complexity: O(V + E + T + S log S), T the time span scanned.
-    static func runBucketQueue(graph: RoadGraph, reverse: Bool, seeds: [(node: Int32, deciseconds: UInt32)],
-                               horizon: UInt32, labels: NodeLabels, buffers: QueueBuffers) -> Int {
+    static func runBucketQueue<Bound: SearchBound>(graph: RoadGraph, reverse: Bool, seeds: [(node: Int32, deciseconds: UInt32)],
+                                                   horizon: UInt32, bound: Bound, labels: NodeLabels, buffers: QueueBuffers) -> Int {
         // Seeds in order of initial time, then of index: `time << 32 | index`.
         var pending: [UInt64] = []
         pending.reserveCapacity(seeds.count)
@@ -40,6 +40,7 @@ extension MultiSourceSearch {
                     let v = Int(seeds[Int(index)].node)
                     let old = label[v]
                     if old >= generation && UInt32(truncatingIfNeeded: old) <= current { continue }
+                    if current >= bound.deciseconds(v) { continue }
                     label[v] = generation | index << 32 | UInt64(current)
                     buckets[bucket].append(Int32(v))
                     queued += 1
@@ -62,6 +63,7 @@ extension MultiSourceSearch {
                         let time = current &+ w
                         let old = label[u]
                         if old >= generation && UInt32(truncatingIfNeeded: old) <= time { continue }
+                        if time >= bound.deciseconds(u) { continue }
                         label[u] = origin | UInt64(time)
                         var target = bucket + Int(w)
                         if target >= bucketCount { target -= bucketCount }

@@ -3,12 +3,12 @@ extension MultiSourceSearch {
     /// label has improved since it was pushed).
     /// - Returns: the number of nodes reached.
     /// - Complexity: O(V + E log C + S), C the horizon or largest time.
-    static func runRadixHeap(graph: RoadGraph, reverse: Bool, seeds: [(node: Int32, deciseconds: UInt32)],
-                             horizon: UInt32, labels: NodeLabels, buffers: QueueBuffers) -> Int {
+    static func runRadixHeap<Bound: SearchBound>(graph: RoadGraph, reverse: Bool, seeds: [(node: Int32, deciseconds: UInt32)],
+                                                 horizon: UInt32, bound: Bound, labels: NodeLabels, buffers: QueueBuffers) -> Int {
         var heap = RadixHeap(buckets: buffers.radixBuckets)
         buffers.radixBuckets = []
         defer { buffers.radixBuckets = heap.buckets }
-        return runLazy(graph: graph, reverse: reverse, seeds: seeds, horizon: horizon, labels: labels,
+        return runLazy(graph: graph, reverse: reverse, seeds: seeds, horizon: horizon, bound: bound, labels: labels,
                        push: { heap.push(key: UInt32(truncatingIfNeeded: $0 >> 32), payload: UInt32(truncatingIfNeeded: $0)) },
                        pop: { heap.popMin() })
     }
@@ -16,20 +16,20 @@ extension MultiSourceSearch {
     /// Dijkstra with a binary heap and lazy deletion.
     /// - Returns: the number of nodes reached.
     /// - Complexity: O((V + E) log E + S).
-    static func runBinaryHeap(graph: RoadGraph, reverse: Bool, seeds: [(node: Int32, deciseconds: UInt32)],
-                              horizon: UInt32, labels: NodeLabels, buffers: QueueBuffers) -> Int {
+    static func runBinaryHeap<Bound: SearchBound>(graph: RoadGraph, reverse: Bool, seeds: [(node: Int32, deciseconds: UInt32)],
+                                                  horizon: UInt32, bound: Bound, labels: NodeLabels, buffers: QueueBuffers) -> Int {
         var heap = BinaryHeap(storage: buffers.heap)
         buffers.heap = []
         defer { buffers.heap = heap.entries }
-        return runLazy(graph: graph, reverse: reverse, seeds: seeds, horizon: horizon, labels: labels,
+        return runLazy(graph: graph, reverse: reverse, seeds: seeds, horizon: horizon, bound: bound, labels: labels,
                        push: { heap.push($0) }, pop: { heap.popMin() })
     }
 
     /// The lazy-deletion Dijkstra loop shared by the heaps; entries are
     /// `time << 32 | node`.
     @inline(__always)
-    private static func runLazy(graph: RoadGraph, reverse: Bool, seeds: [(node: Int32, deciseconds: UInt32)],
-                                horizon: UInt32, labels: NodeLabels,
+    private static func runLazy<Bound: SearchBound>(graph: RoadGraph, reverse: Bool, seeds: [(node: Int32, deciseconds: UInt32)],
+                                                    horizon: UInt32, bound: Bound, labels: NodeLabels,
                                 push: (UInt64) -> Void, pop: () -> UInt64?) -> Int {
         let label = labels.label
         let generation = labels.generationBits
@@ -37,6 +37,7 @@ extension MultiSourceSearch {
             let v = Int(seed.node)
             let old = label[v]
             if old >= generation && UInt32(truncatingIfNeeded: old) <= seed.deciseconds { continue }
+            if seed.deciseconds >= bound.deciseconds(v) { continue }
             label[v] = generation | UInt64(index) << 32 | UInt64(seed.deciseconds)
             push(UInt64(seed.deciseconds) << 32 | UInt64(v))
         }
@@ -57,6 +58,7 @@ extension MultiSourceSearch {
                     let time = current &+ w
                     let old = label[u]
                     if old >= generation && UInt32(truncatingIfNeeded: old) <= time { continue }
+                    if time >= bound.deciseconds(u) { continue }
                     label[u] = origin | UInt64(time)
                     push(UInt64(time) << 32 | UInt64(u))
                 }

@@ -71,6 +71,32 @@ public struct MultiSourceSearch: Sendable {
     ///   O(S log S) to order the S seeds.
     public mutating func run(seeds: [(node: Int32, deciseconds: UInt32)], horizonDeciseconds: UInt32,
                              direction: Direction) -> SearchResult {
+        run(seeds: seeds, horizonDeciseconds: horizonDeciseconds, direction: direction, bound: NoBound())
+    }
+
+    /// Runs one search that only settles the nodes it improves on kept results: a node
+    /// whose time in `kept` (the smallest over the results) is at most the time this
+    /// search would give it is neither labelled nor expanded. The result then holds the
+    /// improved nodes only; every other node keeps its time in `kept`. This is the
+    /// incremental step of a scenario or a candidate site: the cost is that of the
+    /// region the new seeds win, not of the graph.
+    ///
+    /// Exact: a path through a node the kept results reach no later cannot improve any
+    /// node beyond it. On equal times the kept result wins.
+    /// - Precondition: every result of `kept` was run on this graph in the same direction.
+    /// - Complexity: O(V' + E' + T') over the improved region only.
+    public mutating func run(seeds: [(node: Int32, deciseconds: UInt32)], horizonDeciseconds: UInt32,
+                             direction: Direction, improvingOn kept: [SearchResult]) -> SearchResult {
+        for result in kept { precondition(result.nodeCount == graph.nodeCount, "a kept result of another graph") }
+        switch kept.count {
+        case 0: return run(seeds: seeds, horizonDeciseconds: horizonDeciseconds, direction: direction, bound: NoBound())
+        case 1: return run(seeds: seeds, horizonDeciseconds: horizonDeciseconds, direction: direction, bound: KeptTimes(kept[0]))
+        default: return run(seeds: seeds, horizonDeciseconds: horizonDeciseconds, direction: direction, bound: KeptTimesStack(kept))
+        }
+    }
+
+    mutating func run<Bound: SearchBound>(seeds: [(node: Int32, deciseconds: UInt32)], horizonDeciseconds: UInt32,
+                                          direction: Direction, bound: Bound) -> SearchResult {
         precondition(seeds.count <= NodeLabels.maxSeeds, "more than \(NodeLabels.maxSeeds) seeds")
         for seed in seeds {
             precondition(seed.node >= 0 && Int(seed.node) < graph.nodeCount,
@@ -83,13 +109,13 @@ public struct MultiSourceSearch: Sendable {
         let reached: Int
         switch queue {
         case .bucket:
-            reached = Self.runBucketQueue(graph: graph, reverse: reverse, seeds: seeds, horizon: horizonDeciseconds,
+            reached = Self.runBucketQueue(graph: graph, reverse: reverse, seeds: seeds, horizon: horizonDeciseconds, bound: bound,
                                           labels: labels, buffers: buffers)
         case .radixHeap:
-            reached = Self.runRadixHeap(graph: graph, reverse: reverse, seeds: seeds, horizon: horizonDeciseconds,
+            reached = Self.runRadixHeap(graph: graph, reverse: reverse, seeds: seeds, horizon: horizonDeciseconds, bound: bound,
                                         labels: labels, buffers: buffers)
         case .binaryHeap:
-            reached = Self.runBinaryHeap(graph: graph, reverse: reverse, seeds: seeds, horizon: horizonDeciseconds,
+            reached = Self.runBinaryHeap(graph: graph, reverse: reverse, seeds: seeds, horizon: horizonDeciseconds, bound: bound,
                                          labels: labels, buffers: buffers)
         }
         return SearchResult(labels: labels, reachedCount: reached, horizonDeciseconds: horizonDeciseconds)

@@ -11,12 +11,15 @@ public struct SearchResult: Sendable {
     public let reachedCount: Int
     /// The horizon of the run, in deciseconds.
     public let horizonDeciseconds: UInt32
+    /// The run's generation stamp (`NodeLabels.generationBits`).
+    let generationBits: UInt64
 
     init(labels: NodeLabels, reachedCount: Int, horizonDeciseconds: UInt32) {
         self.labels = labels
         self.nodeCount = labels.count
         self.reachedCount = reachedCount
         self.horizonDeciseconds = horizonDeciseconds
+        generationBits = labels.generationBits
     }
 
     /// The shortest time in deciseconds (seed's initial time included), or nil when the

@@ -5,10 +5,10 @@ import Testing
 /// Two runs on the same inputs write byte-identical files (docs/OUTPUTS.md).
 @Suite("Golden files: determinism")
 struct DemoDeterminismTests {
-    @Test func twoRunsGiveIdenticalFiles() throws {
-        let (first, firstReport) = try DemoRun.run("determinism-1")
+    @Test func twoRunsGiveIdenticalFiles() async throws {
+        let (first, firstReport) = try await DemoRun.run("determinism-1")
         defer { TestRepository.removeTemporaryFolder(first) }
-        let (second, secondReport) = try DemoRun.run("determinism-2")
+        let (second, secondReport) = try await DemoRun.run("determinism-2")
         defer { TestRepository.removeTemporaryFolder(second) }
         // The demo routes on roads: the graph cache sits beside the outputs.
         #expect(TestRepository.entries(of: first) == (DemoRun.outputNames + ["road_graph.zgcache"]).sorted())
@@ -23,8 +23,8 @@ struct DemoDeterminismTests {
     }
 
     /// No clock time, host name or output path in any file.
-    @Test func outputsCarryNoRunSpecificText() throws {
-        let (folder, _) = try DemoRun.run("determinism-text")
+    @Test func outputsCarryNoRunSpecificText() async throws {
+        let (folder, _) = try await DemoRun.run("determinism-text")
         defer { TestRepository.removeTemporaryFolder(folder) }
         let year = String(Calendar(identifier: .gregorian).component(.year, from: Date()))
         let host = ProcessInfo.processInfo.hostName

@@ -44,16 +44,16 @@ struct DemoGoldenTests {
             """, sourceLocation: sourceLocation)
     }
 
-    @Test func tablesMatchTheirGoldenCopies() throws {
-        let (folder, _) = try DemoRun.run("golden-tables")
+    @Test func tablesMatchTheirGoldenCopies() async throws {
+        let (folder, _) = try await DemoRun.run("golden-tables")
         defer { TestRepository.removeTemporaryFolder(folder) }
         for name in Self.tables {
             try Self.compare(name, actual: try DemoRun.bytes(folder, name))
         }
     }
 
-    @Test func manifestMatchesItsGoldenCopyWithoutAbsolutePaths() throws {
-        let (folder, _) = try DemoRun.run("golden-manifest")
+    @Test func manifestMatchesItsGoldenCopyWithoutAbsolutePaths() async throws {
+        let (folder, _) = try await DemoRun.run("golden-manifest")
         defer { TestRepository.removeTemporaryFolder(folder) }
         let portable = try DemoRun.portableManifest(folder)
         let text = String(decoding: portable, as: UTF8.self)
@@ -62,8 +62,8 @@ struct DemoGoldenTests {
         try Self.compare("manifest.json", actual: portable)
     }
 
-    @Test func geoJSONMatchesRecordedDigests() throws {
-        let (folder, _) = try DemoRun.run("golden-geojson")
+    @Test func geoJSONMatchesRecordedDigests() async throws {
+        let (folder, _) = try await DemoRun.run("golden-geojson")
         defer { TestRepository.removeTemporaryFolder(folder) }
         let lines = try Self.hashedFiles.map { name in
             "\(SHA256Digest.hex([UInt8](try DemoRun.bytes(folder, name))))  \(name)"

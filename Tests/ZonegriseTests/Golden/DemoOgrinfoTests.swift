@@ -26,8 +26,8 @@ struct DemoOgrinfoTests {
     }
 
     @Test(.enabled(if: ogrinfo != nil, "skipped: ogrinfo not found (install gdal-bin) to validate the GeoJSON with GDAL"))
-    func communesGeoJSONHasTheContract() throws {
-        let (folder, _) = try DemoRun.run("ogrinfo-communes")
+    func communesGeoJSONHasTheContract() async throws {
+        let (folder, _) = try await DemoRun.run("ogrinfo-communes")
         defer { TestRepository.removeTemporaryFolder(folder) }
         let path = folder.appendingPathComponent("communes.geojson").path
         let summary = try Self.ogrinfo(["-ro", "-so", "-al", path])
@@ -59,8 +59,8 @@ struct DemoOgrinfoTests {
     }
 
     @Test(.enabled(if: ogrinfo != nil, "skipped: ogrinfo not found (install gdal-bin) to validate the GeoJSON with GDAL"))
-    func polesGeoJSONIsReadable() throws {
-        let (folder, report) = try DemoRun.run("ogrinfo-poles")
+    func polesGeoJSONIsReadable() async throws {
+        let (folder, report) = try await DemoRun.run("ogrinfo-poles")
         defer { TestRepository.removeTemporaryFolder(folder) }
         let summary = try Self.ogrinfo(["-ro", "-so", "-al", folder.appendingPathComponent("poles.geojson").path])
         #expect(summary.contains("Geometry: Point\n"), "\(summary)")

@@ -21,11 +21,11 @@ enum DemoRun {
     static let rootPlaceholder = "$REPOSITORY"
 
     /// Runs the demo into a new temporary folder; the caller removes it.
-    static func run(_ label: String) throws -> (folder: URL, report: AnalysisRun.Report) {
+    static func run(_ label: String) async throws -> (folder: URL, report: AnalysisRun.Report) {
         let folder = try TestRepository.makeTemporaryFolder(label)
         do {
             let config = try TerritoryManifest.load(path: manifest)
-            let report = try AnalysisRun(configuration: config, outputDirectory: folder.path).execute()
+            let report = try await AnalysisRun(configuration: config, outputDirectory: folder.path).execute()
             return (folder, report)
         } catch {
             TestRepository.removeTemporaryFolder(folder)

@@ -6,13 +6,13 @@ import Testing
 /// feature, and nothing is written.
 @Suite("Pipeline: commune geometry errors")
 struct CommuneGeometryErrorTests {
-    @Test func malformedGeoJSONNamesTheLine() throws {
+    @Test func malformedGeoJSONNamesTheLine() async throws {
         let territory = try PipelineTerritory("malformed-geojson")
         var lines = try territory.text("communes-a.geojson").components(separatedBy: "\n")
         // Feature 2 (line 3): the comma between two properties is missing.
         lines[2] = lines[2].replacingOccurrences(of: "\"99002\",\"nom\"", with: "\"99002\" \"nom\"")
         try territory.write("communes-a.geojson", lines.joined(separator: "\n"))
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         guard case let .malformed(file, line, _)? = error else {
             Issue.record("expected a malformed error, got \(text)")
             return
@@ -23,11 +23,11 @@ struct CommuneGeometryErrorTests {
         expectNoOutput(territory)
     }
 
-    @Test func truncatedGeoJSON() throws {
+    @Test func truncatedGeoJSON() async throws {
         let territory = try PipelineTerritory("truncated-geojson")
         let full = try territory.text("communes-b.geojson")
         try territory.write("communes-b.geojson", String(full.prefix(full.count / 2)))
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         guard case .malformed(let file, _?, _)? = error else {
             Issue.record("expected a malformed error with a line, got \(text)")
             return
@@ -36,46 +36,46 @@ struct CommuneGeometryErrorTests {
         expectNoOutput(territory)
     }
 
-    @Test func featureWithoutTheCodeProperty() throws {
+    @Test func featureWithoutTheCodeProperty() async throws {
         let territory = try PipelineTerritory("no-code")
         var features = (0 ..< 5).map { PipelineTerritory.squareFeature($0) }
         features[3] = PipelineTerritory.feature(properties: "\"insee\":\"99004\",\"nom\":\"Quatre\"", ring: PipelineTerritory.square(3))
         try territory.write("communes-a.geojson", PipelineTerritory.featureCollection(features))
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         #expect(error == .invalidFeature(file: territory.path("communes-a.geojson"), feature: 4,
                                          detail: "no \"code\" property (set communes.code_property; properties found: insee, nom)"))
         #expect(text == "\(territory.path("communes-a.geojson")): feature 4: no \"code\" property (set communes.code_property; properties found: insee, nom).")
         expectNoOutput(territory)
     }
 
-    @Test func codeThatIsNotAnINSEECode() throws {
+    @Test func codeThatIsNotAnINSEECode() async throws {
         let territory = try PipelineTerritory("bad-code")
         var features = (0 ..< 5).map { PipelineTerritory.squareFeature($0) }
         features[1] = PipelineTerritory.squareFeature(1, code: "9902")
         try territory.write("communes-a.geojson", PipelineTerritory.featureCollection(features))
-        let (_, text) = territory.runError()
+        let (_, text) = await territory.runError()
         #expect(text == "\(territory.path("communes-a.geojson")): feature 2: code \"9902\" is not a 5-character INSEE commune code.")
         expectNoOutput(territory)
     }
 
-    @Test func duplicateCodeInOneFile() throws {
+    @Test func duplicateCodeInOneFile() async throws {
         let territory = try PipelineTerritory("duplicate-one-file")
         var features = (0 ..< 5).map { PipelineTerritory.squareFeature($0) }
         features[4] = PipelineTerritory.squareFeature(4, code: "99002")
         try territory.write("communes-a.geojson", PipelineTerritory.featureCollection(features))
         let file = territory.path("communes-a.geojson")
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         #expect(error == .duplicateCode(file: file, code: "99002", first: "\(file) feature 2", second: "feature 5"))
         #expect(text == "\(file): commune code 99002 appears twice (\(file) feature 2 and feature 5).")
         expectNoOutput(territory)
     }
 
-    @Test func duplicateCodeAcrossTwoFiles() throws {
+    @Test func duplicateCodeAcrossTwoFiles() async throws {
         let territory = try PipelineTerritory("duplicate-two-files")
         var features = (5 ..< 9).map { PipelineTerritory.squareFeature($0) }
         features[2] = PipelineTerritory.squareFeature(7, code: "99003")
         try territory.write("communes-b.geojson", PipelineTerritory.featureCollection(features))
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         #expect(error == .duplicateCode(file: territory.path("communes-b.geojson"), code: "99003",
                                         first: "\(territory.path("communes-a.geojson")) feature 3", second: "feature 3"))
         #expect(text.contains("communes-b.geojson: commune code 99003 appears twice"))
@@ -83,10 +83,10 @@ struct CommuneGeometryErrorTests {
         expectNoOutput(territory)
     }
 
-    @Test func sameFileListedTwiceIsADuplicate() throws {
+    @Test func sameFileListedTwiceIsADuplicate() async throws {
         let territory = try PipelineTerritory("same-file-twice")
         try territory.writeManifest(communes: ["communes-a.geojson", "communes-b.geojson", "communes-a.geojson"])
-        let (error, _) = territory.runError()
+        let (error, _) = await territory.runError()
         guard case let .duplicateCode(_, code, _, second)? = error else {
             Issue.record("expected a duplicate code")
             return
@@ -97,13 +97,13 @@ struct CommuneGeometryErrorTests {
     }
 
     /// IGN files in Lambert-93 converted without their `crs` member: metres read as degrees.
-    @Test func lambert93WithoutCRSMember() throws {
+    @Test func lambert93WithoutCRSMember() async throws {
         let territory = try PipelineTerritory("lambert-no-crs")
         let ring = [(650_000.0, 6_860_000.0), (652_000.0, 6_860_000.0), (652_000.0, 6_862_000.0), (650_000.0, 6_862_000.0), (650_000.0, 6_860_000.0)]
         var features = (5 ..< 9).map { PipelineTerritory.squareFeature($0) }
         features[0] = PipelineTerritory.feature(properties: "\"code\":\"99006\",\"nom\":\"Six\"", ring: ring)
         try territory.write("communes-b.geojson", PipelineTerritory.featureCollection(features))
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         guard case let .invalidFeature(file, feature, detail)? = error else {
             Issue.record("expected an invalid feature, got \(text)")
             return
@@ -118,7 +118,7 @@ struct CommuneGeometryErrorTests {
     }
 
     /// The same polygon with its crs member is read as Lambert-93 and projected back.
-    @Test func lambert93WithCRSMemberIsRead() throws {
+    @Test func lambert93WithCRSMemberIsRead() async throws {
         let territory = try PipelineTerritory("lambert-crs")
         // Cells of 2 km in Lambert-93 around (650 km, 6 860 km) for département 99.
         let features = (0 ..< 9).map { index -> String in
@@ -129,7 +129,7 @@ struct CommuneGeometryErrorTests {
         try territory.write("communes-l93.geojson", PipelineTerritory.featureCollection(features, crs: "urn:ogc:def:crs:EPSG::2154"))
         try territory.write("france-services.csv", "id_fs,lib_fs,insee_com,latitude,longitude\nfs-1,Centre,99005,,\n")
         try territory.writeManifest(communes: ["communes-l93.geojson"])
-        let report = try territory.run()
+        let report = try await territory.run()
         #expect(report.result.communes.count == 9)
         // Areas are those of the 2 km squares, computed in Lambert-93.
         for commune in report.result.communes {

@@ -22,20 +22,20 @@ struct MatrixTimeModelRunTests {
         try territory.writeManifest(extra: "time_model:\n  kind: matrix\n  matrix:\n    file: matrix.csv" + missingLine)
     }
 
-    @Test func missingPairIsAnErrorNamingThePair() throws {
+    @Test func missingPairIsAnErrorNamingThePair() async throws {
         let territory = try PipelineTerritory("matrix-missing")
         try Self.writeMatrix(territory, missing: nil)
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         let file = territory.path("matrix.csv")
         #expect(error == .inconsistent(detail: "\(file): no travel time from 99009 to 99001; add the pairs or set time_model.matrix.missing to crowfly or unreachable"))
         #expect(text == "\(file): no travel time from 99009 to 99001; add the pairs or set time_model.matrix.missing to crowfly or unreachable.")
         expectNoOutput(territory)
     }
 
-    @Test func missingPairEstimatedByCrowFly() throws {
+    @Test func missingPairEstimatedByCrowFly() async throws {
         let territory = try PipelineTerritory("matrix-crowfly")
         try Self.writeMatrix(territory, missing: "crowfly")
-        let report = try territory.run()
+        let report = try await territory.run()
         let codes = report.result.communes.map(\.code)
         let proximite = try #require(report.result.access[.proximite])
         let i9 = try #require(codes.firstIndex(of: "99009")), i1 = try #require(codes.firstIndex(of: "99001"))
@@ -62,10 +62,10 @@ struct MatrixTimeModelRunTests {
         #expect(manifest.contains("\"role\": \"matrix\""))
     }
 
-    @Test func missingPairUnreachable() throws {
+    @Test func missingPairUnreachable() async throws {
         let territory = try PipelineTerritory("matrix-unreachable")
         try Self.writeMatrix(territory, missing: "unreachable")
-        let report = try territory.run()
+        let report = try await territory.run()
         let codes = report.result.communes.map(\.code)
         let i9 = try #require(codes.firstIndex(of: "99009"))
         let access = try #require(report.result.access[.proximite])[i9]
@@ -74,21 +74,21 @@ struct MatrixTimeModelRunTests {
         #expect(access.isBeyond)
     }
 
-    @Test func matrixModelWithoutFile() throws {
+    @Test func matrixModelWithoutFile() async throws {
         let territory = try PipelineTerritory("matrix-no-file")
         try territory.writeManifest(extra: "time_model: matrix")
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         #expect(error == .invalidParameter(source: territory.path("manifest.yaml"), key: "time_model.matrix.file",
                                            detail: "the matrix time model needs a file of origin,destination,minutes"))
         #expect(text.hasSuffix("time_model.matrix.file: the matrix time model needs a file of origin,destination,minutes."))
         expectNoOutput(territory)
     }
 
-    @Test func matrixWithANegativeTime() throws {
+    @Test func matrixWithANegativeTime() async throws {
         let territory = try PipelineTerritory("matrix-negative")
         try Self.writeMatrix(territory, missing: "crowfly")
         try territory.write("matrix.csv", "origin,destination,minutes\n99002,99001,4\n99003,99001,-1\n")
-        let (_, text) = territory.runError()
+        let (_, text) = await territory.runError()
         #expect(text == "\(territory.path("matrix.csv")):3: minutes is \"-1\", expected a non-negative number of minutes.")
         expectNoOutput(territory)
     }

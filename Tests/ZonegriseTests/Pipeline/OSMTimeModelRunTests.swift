@@ -77,9 +77,9 @@ struct OSMTimeModelRunTests {
 
     // MARK: A good run
 
-    @Test func runOnTheRoadGridWritesTheCacheAndReadsItNextTime() throws {
+    @Test func runOnTheRoadGridWritesTheCacheAndReadsItNextTime() async throws {
         let territory = try Self.territory("osm-grid", roads: PipelineRoadMap.grid().xml)
-        let report = try territory.run()
+        let report = try await territory.run()
         #expect(territory.outputEntries == ["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson",
                                             "road_graph.zgcache", "zones_grises.csv"])
         #expect(!report.warningMessages.contains { $0.contains("road") }, "\(report.warningMessages)")
@@ -99,7 +99,7 @@ struct OSMTimeModelRunTests {
         #expect(report.roadGraphCacheState == "built")
         #expect(!manifest.contains("cache_state"))
 
-        let second = try territory.run()
+        let second = try await territory.run()
         #expect(!second.warningMessages.contains { $0.contains("rebuilt") }, "\(second.warningMessages)")
         let again = try String(contentsOf: territory.out.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(second.roadGraphCacheState == "read")
@@ -110,12 +110,12 @@ struct OSMTimeModelRunTests {
     // MARK: Bad extracts: an error naming the file, nothing written
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: monaco), "needs ../shared/geodata/osm/monaco.osm.pbf; skipped"))
-    func truncatedPBFIsAnErrorNamingTheFile() throws {
+    func truncatedPBFIsAnErrorNamingTheFile() async throws {
         let territory = try PipelineTerritory("osm-truncated")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.monaco)).prefix(10_000)
         try bytes.write(to: territory.folder.appendingPathComponent("monaco-cut.osm.pbf"))
         try territory.writeManifest(extra: "time_model:\n  kind: osm\n  osm:\n    file: monaco-cut.osm.pbf")
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         let path = territory.path("monaco-cut.osm.pbf")
         guard case let .malformed(file, _, detail)? = error else {
             Issue.record("expected a malformed-file error, got \(text)")
@@ -128,57 +128,57 @@ struct OSMTimeModelRunTests {
     }
 
     @Test(arguments: [("communes.osm", "code,population\n99001,1200\n"), ("empty.osm", "")])
-    func nonOSMFileWithAnOsmSuffixIsAnErrorNamingTheFile(name: String, content: String) throws {
+    func nonOSMFileWithAnOsmSuffixIsAnErrorNamingTheFile(name: String, content: String) async throws {
         let territory = try Self.territory("osm-not-osm", roads: content, name: name)
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         let path = territory.path(name)
         #expect(error == .malformed(file: path, line: nil, detail: "the file is not well-formed OSM XML (empty, truncated or not XML) (readosm error READOSM_XML_ERROR); read before the error: 0 nodes, 0 ways, 0 relations"), "\(text)")
         #expect(text.hasPrefix(path + ": "), "\(text)")
         expectNoOutput(territory)
     }
 
-    @Test func xmlThatIsNotOSMHasNoDrivableRoad() throws {
+    @Test func xmlThatIsNotOSMHasNoDrivableRoad() async throws {
         let territory = try Self.territory("osm-html", roads: "<html><body><p>roads</p></body></html>\n", name: "page.osm")
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         let path = territory.path("page.osm")
         #expect(error == .noDrivableRoad(file: path, profile: "car", waysRead: 0, highwayWays: 0), "\(text)")
         expectNoOutput(territory)
     }
 
-    @Test func extractWithOnlyFootwaysHasNoDrivableRoad() throws {
+    @Test func extractWithOnlyFootwaysHasNoDrivableRoad() async throws {
         var map = PipelineRoadMap.grid(highway: "footway")
         map.ways[0].tags["highway"] = "steps"
         let territory = try Self.territory("osm-footways", roads: map.xml)
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         let path = territory.path("roads.osm")
         #expect(error == .noDrivableRoad(file: path, profile: "car", waysRead: 6, highwayWays: 6))
         #expect(text == "\(path): no road is drivable under the car profile (6 way(s) read, 6 with a highway tag); is it the right OpenStreetMap extract?")
         expectNoOutput(territory)
     }
 
-    @Test func missingExtractIsAnError() throws {
+    @Test func missingExtractIsAnError() async throws {
         let territory = try PipelineTerritory("osm-missing")
         try territory.writeManifest(extra: "time_model:\n  kind: osm\n  osm:\n    file: absent.osm.pbf")
-        let (error, _) = territory.runError()
+        let (error, _) = await territory.runError()
         #expect(error == .unreadable(file: territory.path("absent.osm.pbf"), reason: "no such file"))
         expectNoOutput(territory)
     }
 
-    @Test func extractThatIsAFolderIsAnError() throws {
+    @Test func extractThatIsAFolderIsAnError() async throws {
         let territory = try PipelineTerritory("osm-folder")
         try FileManager.default.createDirectory(at: territory.folder.appendingPathComponent("roads.osm.pbf"), withIntermediateDirectories: false)
         try territory.writeManifest(extra: "time_model:\n  kind: osm\n  osm:\n    file: roads.osm.pbf")
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         let path = territory.path("roads.osm.pbf")
         #expect(error == .unreadable(file: path, reason: "Is a directory"), "\(text)")
         #expect(text == "\(path): cannot read the file: Is a directory.")
         expectNoOutput(territory)
     }
 
-    @Test func osmModelWithoutAnExtractIsAnError() throws {
+    @Test func osmModelWithoutAnExtractIsAnError() async throws {
         let territory = try PipelineTerritory("osm-no-file")
         try territory.writeManifest(extra: "time_model:\n  kind: osm")
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         #expect(error == .invalidParameter(source: territory.path("manifest.yaml"), key: "time_model.osm.file",
                                            detail: "the osm time model needs an OpenStreetMap extract (.osm.pbf or .osm): name it here or with --osm"))
         #expect(text.contains("time_model.osm.file") && text.contains(".osm.pbf"))
@@ -187,14 +187,14 @@ struct OSMTimeModelRunTests {
         let flagged = try PipelineTerritory("osm-no-file-flag")
         var configuration = try flagged.configuration()
         try configuration.apply("time_model.kind", value: "osm", source: "--time-model")
-        #expect(flagged.runError(configuration).error?.description.contains("time_model.osm.file") == true)
+        #expect(await flagged.runError(configuration).error?.description.contains("time_model.osm.file") == true)
         expectNoOutput(flagged)
     }
 
-    @Test func foreignFileAtTheCachePathIsAnErrorAndKept() throws {
+    @Test func foreignFileAtTheCachePathIsAnErrorAndKept() async throws {
         let territory = try Self.territory("osm-foreign-cache", roads: PipelineRoadMap.grid().xml, osmSettings: "    cache: notes.txt\n")
         try territory.write("notes.txt", "my notes\n")
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         #expect(error == .invalidParameter(source: territory.path("notes.txt"), key: "time_model.osm.cache",
                                            detail: "the file exists and is not a zonegrise graph cache; remove it or name another cache path"), "\(text)")
         #expect(try territory.text("notes.txt") == "my notes\n")
@@ -203,7 +203,7 @@ struct OSMTimeModelRunTests {
 
     // MARK: Warnings, and a result
 
-    @Test func communeCentreFarFromAnyRoadIsNamedWithItsDistance() throws {
+    @Test func communeCentreFarFromAnyRoadIsNamedWithItsDistance() async throws {
         // No road in the north-east: row 5 stops at column 3, column 5 at row 3. The centre
         // of 99009 moved to (2.085, 47.058): 0.04° of longitude (3.03 km) east of the
         // column-3 road (2.045° E), 0.028° of latitude (3.11 km) above the row-3 road.
@@ -225,7 +225,7 @@ struct OSMTimeModelRunTests {
               osm:
                 file: roads.osm
             """)
-        let report = try territory.run()
+        let report = try await territory.run()
         let far = report.warningMessages.filter { $0.contains("farther than 1000 m from any road") }
         #expect(far.count == 1, "\(report.warningMessages)")
         let warning = try #require(far.first)
@@ -242,22 +242,22 @@ struct OSMTimeModelRunTests {
         #expect(territory.outputEntries.contains("communes.csv"))
     }
 
-    @Test func farLimitComesFromTheManifest() throws {
+    @Test func farLimitComesFromTheManifest() async throws {
         // With max_snap_metres 5000 the same centre is not reported.
         let map = PipelineRoadMap.grid(rows: [1: 0 ... 6, 3: 0 ... 6, 5: 0 ... 3], columns: [1: 0 ... 6, 3: 0 ... 6, 5: 0 ... 3])
         let territory = try Self.territory("osm-far-limit", roads: map.xml, osmSettings: "    max_snap_metres: 5000\n")
-        let report = try territory.run()
+        let report = try await territory.run()
         #expect(!report.warningMessages.contains { $0.contains("from any road") }, "\(report.warningMessages)")
     }
 
-    @Test func roadIslandIsDroppedWithAWarning() throws {
+    @Test func roadIslandIsDroppedWithAWarning() async throws {
         var map = PipelineRoadMap.grid()
         // A street of three nodes joined to nothing, in the north-west corner.
         map.ways.append(.init(points: [(2.002, 47.058), (2.004, 47.058), (2.006, 47.058)], tags: ["highway": "residential"]))
         // A one-way spur off the grid: its end can be reached but not left.
         map.ways.append(.init(points: [PipelineRoadMap.point(6, 1), (2.095, 47.005)], tags: ["highway": "service", "oneway": "yes"]))
         let territory = try Self.territory("osm-island", roads: map.xml)
-        let report = try territory.run()
+        let report = try await territory.run()
         let path = territory.path("roads.osm")
         #expect(report.warningMessages.contains("\(path): 4 road node(s) in 2 island(s) cut off from the main network dropped (only the largest strongly connected component is routed)"),
                 "\(report.warningMessages)")

@@ -14,9 +14,9 @@ struct OutputAtomicityTests {
         return files
     }
 
-    @Test func failedRunLeavesPreviousOutputsUntouched() throws {
+    @Test func failedRunLeavesPreviousOutputsUntouched() async throws {
         let territory = try PipelineTerritory("previous-outputs")
-        let report = try territory.run()
+        let report = try await territory.run()
         let expected = ["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson", "zones_grises.csv"]
         #expect(territory.outputEntries == expected)
         #expect(report.outputs == ["communes.geojson", "communes.csv", "poles.geojson", "zones_grises.csv", "gammes.csv", "manifest.json"]
@@ -27,19 +27,19 @@ struct OutputAtomicityTests {
         try territory.write("populations.csv", "code,population\n99001,beaucoup\n")
         var config = try territory.configuration()
         try config.apply("thresholds.proximite", value: "1", source: "--threshold-proximite")
-        let (error, _) = territory.runError(config)
+        let (error, _) = await territory.runError(config)
         #expect(error != nil)
         #expect(territory.outputEntries == expected)
         #expect(try Self.snapshot(territory.out) == before)
     }
 
-    @Test func successfulRunReplacesPreviousOutputs() throws {
+    @Test func successfulRunReplacesPreviousOutputs() async throws {
         let territory = try PipelineTerritory("replace-outputs")
-        try territory.run()
+        try await territory.run()
         #expect(try territory.outputRows("zones_grises.csv").rows["proximite"]?["seuil_minutes"] == "10")
         var config = try territory.configuration()
         try config.apply("thresholds.proximite", value: "1", source: "--threshold-proximite")
-        try territory.run(config)
+        try await territory.run(config)
         let rows = try territory.outputRows("zones_grises.csv").rows
         #expect(rows["proximite"]?["seuil_minutes"] == "1")
         // Every commune but the two poles is more than a minute from a pole.
@@ -76,12 +76,12 @@ struct OutputAtomicityTests {
         #expect(try String(contentsOf: folder.appendingPathComponent("a.csv"), encoding: .utf8) == "a\n")
     }
 
-    @Test func outputFolderThatIsAFile() throws {
+    @Test func outputFolderThatIsAFile() async throws {
         let territory = try PipelineTerritory("out-is-file")
         let blocked = territory.folder.appendingPathComponent("blocked")
         try Data("x".utf8).write(to: blocked)
-        let (error, text) = zonegriseError {
-            _ = try AnalysisRun(configuration: try territory.configuration(), outputDirectory: blocked.path).execute()
+        let (error, text) = await asyncZonegriseError {
+            _ = try await AnalysisRun(configuration: try territory.configuration(), outputDirectory: blocked.path).execute()
         }
         guard case let .unreadable(file, reason)? = error else {
             Issue.record("expected unreadable, got \(text)")

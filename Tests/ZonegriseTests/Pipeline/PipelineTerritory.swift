@@ -112,13 +112,13 @@ final class PipelineTerritory {
     }
 
     @discardableResult
-    func run(_ configuration: AnalysisConfiguration? = nil) throws -> AnalysisRun.Report {
-        try AnalysisRun(configuration: configuration ?? self.configuration(), outputDirectory: out.path).execute()
+    func run(_ configuration: AnalysisConfiguration? = nil) async throws -> AnalysisRun.Report {
+        try await AnalysisRun(configuration: configuration ?? self.configuration(), outputDirectory: out.path).execute()
     }
 
     /// The error of a run that must fail, with its description.
-    func runError(_ configuration: AnalysisConfiguration? = nil) -> (error: ZonegriseError?, text: String) {
-        zonegriseError { try self.run(configuration) }
+    func runError(_ configuration: AnalysisConfiguration? = nil) async -> (error: ZonegriseError?, text: String) {
+        await asyncZonegriseError { try await self.run(configuration) }
     }
 
     /// The names in the output folder, hidden ones included.

@@ -11,11 +11,11 @@ struct PipelineWarningTests {
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    @Test func communeWithoutPopulationCountsZero() throws {
+    @Test func communeWithoutPopulationCountsZero() async throws {
         let territory = try PipelineTerritory("no-population")
         let rows = PipelineTerritory.populations.filter { $0.code != "99003" && $0.code != "99008" }
         try territory.write("populations.csv", "code,population\n" + rows.map { "\($0.code),\($0.population)\n" }.joined())
-        let report = try territory.run()
+        let report = try await territory.run()
         #expect(report.warningMessages.contains(
             "2 commune(s) of the geometry have no population row and count 0 inhabitants (first: 99003, 99008); if they merged since the geometry's vintage, list them in communes.fusions"))
         #expect(report.result.communes.first { $0.code == "99003" }?.population == 0)
@@ -33,7 +33,7 @@ struct PipelineWarningTests {
 
     /// A self-intersecting "bow-tie" ring is repaired by GEOS make-valid into its two
     /// triangles, with a warning naming the commune.
-    @Test func bowTiePolygonIsRepaired() throws {
+    @Test func bowTiePolygonIsRepaired() async throws {
         let territory = try PipelineTerritory("bow-tie")
         let cell = PipelineTerritory.square(8)
         // SW, NE, SE, NW: the diagonals cross in the middle of the cell.
@@ -41,7 +41,7 @@ struct PipelineWarningTests {
         var features = (5 ..< 9).map { PipelineTerritory.squareFeature($0) }
         features[3] = PipelineTerritory.feature(properties: "\"code\":\"99009\",\"nom\":\"Noeud\"", ring: bowTie)
         try territory.write("communes-b.geojson", PipelineTerritory.featureCollection(features))
-        let report = try territory.run()
+        let report = try await territory.run()
         let warning = try #require(report.warningMessages.first { $0.contains("repaired") })
         #expect(warning.hasPrefix("1 invalid commune polygon(s) repaired with GEOS make-valid: 99009 (Self-intersection"), "\(warning)")
         // Both triangles are kept: half of the cell's area (about 2.3 km × 2.2 km / 2).
@@ -58,9 +58,9 @@ struct PipelineWarningTests {
 
     /// Sites of départements not loaded, or whose code and position are in no commune of
     /// the territory, are left out; the site of 99005 serves all nine communes.
-    @Test func sitesOutsideTheTerritoryAreSkipped() throws {
+    @Test func sitesOutsideTheTerritoryAreSkipped() async throws {
         let territory = try PipelineTerritory("sites-outside")
-        let report = try territory.run()
+        let report = try await territory.run()
         let layer = try #require(report.result.layers.first)
         #expect(layer.name == "france_services")
         #expect(layer.sites.map(\.id) == ["fs-1"])
@@ -78,22 +78,22 @@ struct PipelineWarningTests {
     }
 
     /// A site without commune code is placed by the polygon that contains it.
-    @Test func siteWithoutCodeIsLocatedByItsPolygon() throws {
+    @Test func siteWithoutCodeIsLocatedByItsPolygon() async throws {
         let territory = try PipelineTerritory("site-located")
         try territory.write("france-services.csv", """
         id_fs,lib_fs,insee_com,latitude,longitude
         fs-9,Coin,,47.05,2.075
 
         """)
-        let report = try territory.run()
+        let report = try await territory.run()
         #expect(report.result.layers.first?.sites.map(\.communeCode) == ["99009"])
         #expect(report.warningMessages.contains { $0.hasSuffix("1 site(s) without commune code located by the commune polygon containing them") })
     }
 
-    @Test func noSiteInTheTerritoryPutsEveryCommuneBeyond() throws {
+    @Test func noSiteInTheTerritoryPutsEveryCommuneBeyond() async throws {
         let territory = try PipelineTerritory("no-site")
         try territory.write("france-services.csv", "id_fs,lib_fs,insee_com,latitude,longitude\nfs-2,Ailleurs,98001,45.0,5.0\n")
-        let report = try territory.run()
+        let report = try await territory.run()
         #expect(report.warningMessages.contains { $0.contains("no site of layer france_services in the loaded départements; every commune is beyond its threshold") })
         let summary = try territory.outputRows("zones_grises.csv")
         #expect(summary.rows["france_services"]?["communes"] == "9")

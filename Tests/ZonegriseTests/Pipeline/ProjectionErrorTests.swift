@@ -16,12 +16,12 @@ struct ProjectionErrorTests {
 
     """
 
-    @Test func serviceSitesInLambert93WithoutCRS() throws {
+    @Test func serviceSitesInLambert93WithoutCRS() async throws {
         let territory = try PipelineTerritory("sites-lambert")
         try territory.write("sites.geojson", Self.lambertSites)
         try territory.write("manifest.yaml", try territory.text("manifest.yaml")
             .replacingOccurrences(of: "file: france-services.csv", with: "file: sites.geojson"))
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         guard case let .invalidFeature(file, feature, detail)? = error else {
             Issue.record("expected an invalid feature, got \(text)")
             return
@@ -33,7 +33,7 @@ struct ProjectionErrorTests {
         expectNoOutput(territory)
     }
 
-    @Test func subdivisionPolygonsInLambert93WithoutCRS() throws {
+    @Test func subdivisionPolygonsInLambert93WithoutCRS() async throws {
         let territory = try PipelineTerritory("subdivision-lambert")
         let ring = [(650_000.0, 6_860_000.0), (660_000.0, 6_860_000.0), (660_000.0, 6_870_000.0), (650_000.0, 6_860_000.0)]
         try territory.write("cantons.geojson", PipelineTerritory.featureCollection([
@@ -41,7 +41,7 @@ struct ProjectionErrorTests {
             PipelineTerritory.feature(properties: "\"code\":\"9902\",\"nom\":\"Sud\"", ring: ring),
         ]))
         try territory.writeManifest(extra: "subdivisions:\n  - name: canton\n    file: cantons.geojson")
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         guard case let .invalidFeature(file, feature, detail)? = error else {
             Issue.record("expected an invalid feature, got \(text)")
             return
@@ -52,13 +52,13 @@ struct ProjectionErrorTests {
         expectNoOutput(territory)
     }
 
-    @Test func centresOutOfRange() throws {
+    @Test func centresOutOfRange() async throws {
         let territory = try PipelineTerritory("centres-range")
         try territory.write("centres.csv", "code,longitude,latitude\n99001,2.01,47.01\n99002,2.04,147.01\n")
         try territory.write("manifest.yaml", try territory.text("manifest.yaml").replacingOccurrences(
             of: "  files: [communes-a.geojson, communes-b.geojson]",
             with: "  files: [communes-a.geojson, communes-b.geojson]\n  centres: centres.csv"))
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         guard case let .invalidValue(file, line, _, _, expected)? = error else {
             Issue.record("expected an invalid value, got \(text)")
             return
@@ -70,14 +70,14 @@ struct ProjectionErrorTests {
     }
 
     /// Centres given as points win over the point on surface.
-    @Test func centresAreUsed() throws {
+    @Test func centresAreUsed() async throws {
         let territory = try PipelineTerritory("centres-used")
         try territory.write("centres.csv", "code,longitude,latitude\n99001,2.001,47.001\n")
         try territory.write("manifest.yaml", try territory.text("manifest.yaml").replacingOccurrences(
             of: "  files: [communes-a.geojson, communes-b.geojson]",
             with: "  files: [communes-a.geojson, communes-b.geojson]\n  centres: centres.csv"))
-        let report = try territory.run()
-        let plain = try PipelineTerritory("centres-plain").run()
+        let report = try await territory.run()
+        let plain = try await PipelineTerritory("centres-plain").run()
         let moved = try #require(report.result.communes.first { $0.code == "99001" })
         let surface = try #require(plain.result.communes.first { $0.code == "99001" })
         // The corner of the cell is about 1.6 km from its middle.

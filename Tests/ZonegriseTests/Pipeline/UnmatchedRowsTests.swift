@@ -28,10 +28,10 @@ struct UnmatchedRowsTests {
         """)
     }
 
-    @Test func populationRowsAreAnErrorByDefault() throws {
+    @Test func populationRowsAreAnErrorByDefault() async throws {
         let territory = try PipelineTerritory("unmatched-pop")
         try Self.writeUnmatchedPopulations(territory)
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         let file = territory.path("populations.csv")
         #expect(error == .unknownCommune(
             file: file, line: 11, code: "99010", what: "population row",
@@ -40,10 +40,10 @@ struct UnmatchedRowsTests {
         expectNoOutput(territory)
     }
 
-    @Test func equipmentRowsAreAnErrorByDefault() throws {
+    @Test func equipmentRowsAreAnErrorByDefault() async throws {
         let territory = try PipelineTerritory("unmatched-bpe")
         try Self.writeUnmatchedEquipment(territory)
-        let (error, text) = territory.runError()
+        let (error, text) = await territory.runError()
         let file = territory.path("bpe.csv")
         guard case let .unknownCommune(errorFile, line, code, what, hint)? = error else {
             Issue.record("expected an unknown commune, got \(text)")
@@ -59,12 +59,12 @@ struct UnmatchedRowsTests {
         expectNoOutput(territory)
     }
 
-    @Test func warnSkipsThemWithCounts() throws {
+    @Test func warnSkipsThemWithCounts() async throws {
         let territory = try PipelineTerritory("unmatched-warn")
         try Self.writeUnmatchedPopulations(territory)
         try Self.writeUnmatchedEquipment(territory)
         try territory.writeManifest(extra: "unmatched_rows: warn")
-        let report = try territory.run()
+        let report = try await territory.run()
         let populations = report.warningMessages.filter { $0.hasPrefix(territory.path("populations.csv") + ": ") }
         let equipment = report.warningMessages.filter { $0.hasPrefix(territory.path("bpe.csv") + ": ") }
         #expect(populations == [
@@ -81,24 +81,24 @@ struct UnmatchedRowsTests {
         #expect(manifest.contains("population rows for 2 communes not in the geometry"))
     }
 
-    @Test func warnFromTheCommandLineOverride() throws {
+    @Test func warnFromTheCommandLineOverride() async throws {
         let territory = try PipelineTerritory("unmatched-override")
         try Self.writeUnmatchedPopulations(territory)
         var config = try territory.configuration()
         try config.apply("unmatched_rows", value: "warn", source: "--unmatched-rows")
-        let report = try territory.run(config)
+        let report = try await territory.run(config)
         #expect(report.warningMessages.contains { $0.contains("population rows for 2 communes not in the geometry") })
     }
 
     /// A row of a merged commune listed in `fusions` counts for the commune it joined.
-    @Test func fusionsMatchRowsOfMergedCommunes() throws {
+    @Test func fusionsMatchRowsOfMergedCommunes() async throws {
         let territory = try PipelineTerritory("unmatched-fusion")
         try Self.writeUnmatchedPopulations(territory)
         try territory.writeManifest(extra: "")
         try territory.write("manifest.yaml", try territory.text("manifest.yaml").replacingOccurrences(
             of: "  files: [communes-a.geojson, communes-b.geojson]",
             with: "  files: [communes-a.geojson, communes-b.geojson]\n  fusions: {\"99010\": \"99002\", \"99011\": \"99002\"}"))
-        let report = try territory.run()
+        let report = try await territory.run()
         let commune = try #require(report.result.communes.first { $0.code == "99002" })
         #expect(commune.population == 300 + 75 + 25)
         // Neither 99010 nor 99011 has a polygon: nothing to unite, said once each.

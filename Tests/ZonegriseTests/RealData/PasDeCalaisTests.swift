@@ -24,7 +24,8 @@ struct PasDeCalaisTests {
         var files: [String: Data]
     }
 
-    static let run: Result<Run, ZonegriseError> = {
+    /// One run for the whole suite, started by the first test that asks.
+    static let run = Task<Result<Run, ZonegriseError>, Never> {
         let folder: URL
         do { folder = try TestRepository.makeTemporaryFolder("pas-de-calais") } catch {
             return .failure(.inconsistent(detail: "cannot make a temporary folder: \(error)"))
@@ -32,7 +33,7 @@ struct PasDeCalaisTests {
         defer { TestRepository.removeTemporaryFolder(folder) }
         do {
             let config = try TerritoryManifest.load(path: TestRepository.path("examples/pas-de-calais.yaml"))
-            let report = try AnalysisRun(configuration: config, outputDirectory: folder.path).execute()
+            let report = try await AnalysisRun(configuration: config, outputDirectory: folder.path).execute()
             var files: [String: Data] = [:]
             for path in report.outputs {
                 files[URL(fileURLWithPath: path).lastPathComponent] = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -45,10 +46,10 @@ struct PasDeCalaisTests {
         } catch {
             return .failure(.inconsistent(detail: "\(error)"))
         }
-    }()
+    }
 
-    static func result() throws -> Run {
-        switch run {
+    static func result() async throws -> Run {
+        switch await run.value {
         case let .success(run): return run
         case let .failure(error):
             Issue.record("the Pas-de-Calais run failed: \(error.description)")
@@ -56,36 +57,36 @@ struct PasDeCalaisTests {
         }
     }
 
-    static func csv(_ name: String) throws -> (header: [String], rows: [[String]]) {
-        let data = try #require(try result().files[name], "no \(name) in the outputs")
+    static func csv(_ name: String) async throws -> (header: [String], rows: [[String]]) {
+        let data = try #require(try await result().files[name], "no \(name) in the outputs")
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
         let split = { (line: Substring) in line.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         return (split(lines[0]), lines.dropFirst().map(split))
     }
 
-    static func manifest() throws -> [String: Any] {
-        let data = try #require(try result().files["manifest.json"])
+    static func manifest() async throws -> [String: Any] {
+        let data = try #require(try await result().files["manifest.json"])
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    @Test func analysesTheCommunesAndPopulationOfPasDeCalais() throws {
-        let run = try Self.result()
+    @Test func analysesTheCommunesAndPopulationOfPasDeCalais() async throws {
+        let run = try await Self.result()
         #expect(run.communes.count == 890)
         #expect(run.communes.allSatisfy { $0.code.hasPrefix("62") })
         #expect(run.communes.reduce(0) { $0 + $1.population } == 1_461_441)
-        let counts = try #require(try Self.manifest()["counts"] as? [String: Any])
+        let counts = try #require(try await Self.manifest()["counts"] as? [String: Any])
         #expect(counts["communes_analysed"] as? Int == 890)
         #expect(counts["population_analysed"] as? Int == 1_461_441)
         #expect(counts["communes_outside_departements_skipped"] as? Int == 0)
-        let table = try Self.csv("communes.csv")
+        let table = try await Self.csv("communes.csv")
         #expect(table.rows.count == 890)
         let population = try #require(table.header.firstIndex(of: "population"))
         #expect(table.rows.reduce(0) { $0 + (Int($1[population]) ?? 0) } == 1_461_441)
     }
 
     /// Every commune is classified for every gamme: a time, a pole and a band.
-    @Test func everyCommuneIsClassifiedForEveryGamme() throws {
-        let run = try Self.result()
+    @Test func everyCommuneIsClassifiedForEveryGamme() async throws {
+        let run = try await Self.result()
         for gamme in Gamme.allCases {
             let access = try #require(run.access[gamme])
             #expect(access.count == 890)
@@ -94,7 +95,7 @@ struct PasDeCalaisTests {
                 #expect((0 ... 3).contains(row.band), "\(commune.code)")
             }
         }
-        let table = try Self.csv("communes.csv")
+        let table = try await Self.csv("communes.csv")
         let bands: Set<String> = ["0-10", "10-20", "20-30", "30+"]
         for gamme in Gamme.allCases.map(\.rawValue) {
             let time = try #require(table.header.firstIndex(of: "temps_" + gamme))
@@ -111,15 +112,16 @@ struct PasDeCalaisTests {
     }
 
     /// Canteleux (62210) joined Bonnières (62154) in 2019: one commune, polygons united.
-    @Test func mergedCommuneIsUnited() throws {
-        let run = try Self.result()
+    @Test func mergedCommuneIsUnited() async throws {
+        let run = try await Self.result()
         let codes = Set(run.communes.map(\.code))
         #expect(!codes.contains("62210"))
         #expect(codes.contains("62154"))
         #expect(run.warnings.contains("commune 62210 merged into 62154 (communes.fusions): polygons united"))
-        let fusions = try #require((try Self.manifest()["parameters"] as? [String: Any])?["fusions"] as? [String: String])
+        let fusions = try #require((try await Self.manifest()["parameters"] as? [String: Any])?["fusions"] as? [String: String])
         #expect(fusions == ["62210": "62154"])
-        #expect(try !Self.csv("communes.csv").rows.contains { $0[0] == "62210" })
+        let communeRows = try await Self.csv("communes.csv").rows
+        #expect(!communeRows.contains { $0[0] == "62210" })
 
         // Its area is that of the two 2018 polygons.
         let file = TestRepository.sharedGeodata.appendingPathComponent("admin-express-2018/communes/62-pas-de-calais.geojson").path
@@ -134,8 +136,8 @@ struct PasDeCalaisTests {
         #expect(abs(bonnieres.areaSquareMetres - area) < area * 0.005, "\(bonnieres.areaSquareMetres) vs \(area)")
     }
 
-    @Test func manifestListsInputsWithChecksumsAndVintages() throws {
-        let inputs = try #require(try Self.manifest()["inputs"] as? [[String: Any]])
+    @Test func manifestListsInputsWithChecksumsAndVintages() async throws {
+        let inputs = try #require(try await Self.manifest()["inputs"] as? [[String: Any]])
         var vintages: [String: Set<String>] = [:]
         for input in inputs {
             let role = try #require(input["role"] as? String)
@@ -170,13 +172,13 @@ struct PasDeCalaisTests {
             #expect(output.hasPrefix((populations["sha256"] as? String ?? "?") + " "), "\(output)")
         }
         // Derived gammes, said so.
-        let gammes = try #require(try Self.manifest()["gammes"] as? [String: Any])
+        let gammes = try #require(try await Self.manifest()["gammes"] as? [String: Any])
         #expect(gammes["source"] as? String == "derived")
-        #expect(try Self.result().warnings.contains { $0.hasPrefix("no gamme table given: gammes derived") })
+        #expect(try await Self.result().warnings.contains { $0.hasPrefix("no gamme table given: gammes derived") })
     }
 
-    @Test func subdivisionTableHasArrondissementsAndCantons() throws {
-        let table = try Self.csv("zones_grises_par_subdivision.csv")
+    @Test func subdivisionTableHasArrondissementsAndCantons() async throws {
+        let table = try await Self.csv("zones_grises_par_subdivision.csv")
         #expect(table.header == ["subdivision", "code", "nom", "gamme", "seuil_minutes", "communes", "population",
                                  "part_population_pct", "communes_total", "population_totale", "source_gammes"])
         let gammes = ["proximite", "intermediaire", "superieure", "france_services"]
@@ -197,15 +199,15 @@ struct PasDeCalaisTests {
         #expect(Set(table.rows.map { $0[0] }) == ["arrondissement", "canton"])
     }
 
-    @Test func franceServicesLayerIsPresent() throws {
-        let run = try Self.result()
+    @Test func franceServicesLayerIsPresent() async throws {
+        let run = try await Self.result()
         #expect(run.layerNames == ["france_services"])
         // 50 sites in Pas-de-Calais, 52 in Nord, 28 in Somme (geodata README).
         #expect(run.layerSites == [130])
-        let summary = try Self.csv("zones_grises.csv")
+        let summary = try await Self.csv("zones_grises.csv")
         #expect(summary.rows.map { $0[0] } == ["proximite", "intermediaire", "superieure", "france_services"])
         #expect(summary.rows.last?[1] == "30")
-        let communes = try Self.csv("communes.csv")
+        let communes = try await Self.csv("communes.csv")
         for column in ["temps_france_services", "site_france_services", "hors_seuil_france_services"] {
             #expect(communes.header.contains(column), "no column \(column)")
         }

@@ -51,3 +51,15 @@ func zonegriseError(_ body: () throws -> Void) -> (error: ZonegriseError?, text:
         return (nil, "(not a ZonegriseError: \(error))")
     }
 }
+
+/// `zonegriseError` for an asynchronous body (a whole run).
+func asyncZonegriseError(_ body: () async throws -> Void) async -> (error: ZonegriseError?, text: String) {
+    do {
+        try await body()
+        return (nil, "(no error)")
+    } catch let error as ZonegriseError {
+        return (error, error.description)
+    } catch {
+        return (nil, "(not a ZonegriseError: \(error))")
+    }
+}

@@ -1,11 +1,20 @@
 import ZonegriseCore
 import ZonegriseNative
 
-/// Builds the bytes of every output file of a run (the output contract of
-/// docs/OUTPUTS.md). Pure formatting: no file is touched here.
-struct AnalysisOutputs {
-    let result: AnalysisResult
-    let territory: LoadedTerritory
+/// One run's result and what it was made from, with the row schema of every output
+/// (the output contract of docs/OUTPUTS.md): what every `OutputWriter` reads. Pure
+/// formatting: no file is touched here.
+public struct AnalysisOutputs: Sendable {
+    public let result: AnalysisResult
+    public let territory: LoadedTerritory
+    /// The warnings of the run, in order.
+    public let warnings: [RunWarning]
+
+    public init(result: AnalysisResult, territory: LoadedTerritory, warnings: [RunWarning] = []) {
+        self.result = result
+        self.territory = territory
+        self.warnings = warnings
+    }
 
     /// `derivees` when no gamme table was given (docs/GAMMES.md), `table` otherwise:
     /// written in every output, as the choice moves results more than any other.
@@ -51,13 +60,22 @@ struct AnalysisOutputs {
         return props
     }
 
-    func communesGeoJSON(toWGS84: CoordinateTransformer) throws -> [UInt8] {
-        var writer = GeoJSONWriter(metadata: metadata)
-        for i in result.communes.indices {
-            let shape = try toWGS84.transform(territory.shapes[result.communes[i].code]!)
-            writer.addFeature(properties: properties(i), shape: shape)
+    /// Communes are projected and formatted in concurrent chunks (one PROJ context
+    /// each), joined in order: the same bytes as one pass.
+    /// - Complexity: O(vertices + communes × columns), split over the cores.
+    func communesGeoJSON() async throws -> [UInt8] {
+        let count = result.communes.count
+        let chunkCount = max(1, min(count / 500, 2 * Concurrency.cores))
+        let fragments = try await Concurrency.map(0 ..< chunkCount) { chunk -> [UInt8] in
+            let toWGS84 = try CoordinateTransformer.lambert93ToWGS84()
+            var writer = GeoJSONWriter(fragmentFirst: chunk == 0)
+            for i in count * chunk / chunkCount ..< count * (chunk + 1) / chunkCount {
+                let shape = try toWGS84.transform(territory.shapes[result.communes[i].code]!)
+                writer.addFeature(properties: properties(i), shape: shape)
+            }
+            return writer.fragmentBytes
         }
-        return writer.bytes()
+        return GeoJSONWriter.document(metadata: metadata, fragments: fragments)
     }
 
     func communesCSV() -> [UInt8] {
@@ -81,7 +99,8 @@ struct AnalysisOutputs {
         }
     }
 
-    func polesGeoJSON(toWGS84: CoordinateTransformer) throws -> [UInt8] {
+    func polesGeoJSON() throws -> [UInt8] {
+        let toWGS84 = try CoordinateTransformer.lambert93ToWGS84()
         var writer = GeoJSONWriter(metadata: metadata)
         for pole in result.poles {
             writer.addFeature(properties: [

@@ -1,0 +1,78 @@
+/// One file of a run's outputs: its name in the output folder and its bytes.
+public struct OutputFile: Hashable, Sendable {
+    public var name: String
+    public var bytes: [UInt8]
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+}
+
+/// The output seam: a writer turns one run's result into files, and the run stages,
+/// hashes and commits them (all or nothing) with the others and the run manifest.
+///
+/// Writers are values in `AnalysisRun.writers`, rendered concurrently and written in
+/// list order, so that a new output (GeoPackage, report, sector polygons, comparison
+/// tables) plugs in without touching the pipeline. A writer only formats: it reads
+/// `AnalysisOutputs` (the row schema of docs/OUTPUTS.md) and touches no file.
+public protocol OutputWriter: Sendable {
+    /// The files for this run, in order; empty when the run has nothing for this
+    /// writer (e.g. no subdivisions).
+    func files(for outputs: AnalysisOutputs) async throws -> [OutputFile]
+}
+
+/// `communes.geojson`: one RFC 7946 feature per analysed commune, every column.
+public struct CommunesGeoJSONOutput: OutputWriter {
+    public init() {}
+
+    public func files(for outputs: AnalysisOutputs) async throws -> [OutputFile] {
+        [OutputFile(name: "communes.geojson", bytes: try await outputs.communesGeoJSON())]
+    }
+}
+
+/// `communes.csv`: the same columns as `communes.geojson`, without geometry.
+public struct CommunesCSVOutput: OutputWriter {
+    public init() {}
+
+    public func files(for outputs: AnalysisOutputs) -> [OutputFile] {
+        [OutputFile(name: "communes.csv", bytes: outputs.communesCSV())]
+    }
+}
+
+/// `poles.geojson`: the poles of the service area as points.
+public struct PolesGeoJSONOutput: OutputWriter {
+    public init() {}
+
+    public func files(for outputs: AnalysisOutputs) throws -> [OutputFile] {
+        [OutputFile(name: "poles.geojson", bytes: try outputs.polesGeoJSON())]
+    }
+}
+
+/// `zones_grises.csv`: the aggregates per gamme and layer.
+public struct ZonesGrisesCSVOutput: OutputWriter {
+    public init() {}
+
+    public func files(for outputs: AnalysisOutputs) -> [OutputFile] {
+        [OutputFile(name: "zones_grises.csv", bytes: outputs.zonesGrisesCSV())]
+    }
+}
+
+/// `zones_grises_par_subdivision.csv`, when subdivisions were given.
+public struct SubdivisionsCSVOutput: OutputWriter {
+    public init() {}
+
+    public func files(for outputs: AnalysisOutputs) -> [OutputFile] {
+        outputs.result.subdivisionSummaries.isEmpty ? []
+            : [OutputFile(name: "zones_grises_par_subdivision.csv", bytes: outputs.subdivisionsCSV())]
+    }
+}
+
+/// `gammes.csv`: the gamme table used, in editable form.
+public struct GammesCSVOutput: OutputWriter {
+    public init() {}
+
+    public func files(for outputs: AnalysisOutputs) -> [OutputFile] {
+        [OutputFile(name: "gammes.csv", bytes: outputs.gammesCSV())]
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Structured concurrency with results in input order, so that concurrent stages give
+/// byte-identical outputs whatever finishes first.
+package enum Concurrency {
+    /// Cores the process may use (2 on the project's machines).
+    package static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// `body` applied to every element in a task of its own; results in input order.
+    /// The first error thrown (in input order of the failing elements as they are
+    /// gathered) cancels the others and is rethrown.
+    package static func map<Input: Sendable, Output: Sendable>(
+        _ inputs: some Sequence<Input>, _ body: @escaping @Sendable (Input) async throws -> Output
+    ) async throws -> [Output] {
+        let inputs = Array(inputs)
+        return try await withThrowingTaskGroup(of: (Int, Output).self) { group in
+            for (position, input) in inputs.enumerated() {
+                group.addTask { (position, try await body(input)) }
+            }
+            var slots = [Output?](repeating: nil, count: inputs.count)
+            for try await (position, output) in group { slots[position] = output }
+            return slots.map { $0! }
+        }
+    }
+}
