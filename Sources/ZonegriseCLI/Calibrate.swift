@@ -3,7 +3,7 @@ import Foundation
 import Zonegrise
 import ZonegriseCore
 
-struct Calibrate: ParsableCommand {
+struct Calibrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit the crow-fly model's speed to routed reference times (docs/CALIBRATION.md).",
         discussion: "The manifest names the communes (analysis area = the reference's communes), populations and equipment."
@@ -22,16 +22,16 @@ struct Calibrate: ParsableCommand {
     @Option(help: "Speeds to try, km/h: FROM:TO:STEP.")
     var speeds = "30:90:1"
 
-    func run() throws {
+    func run() async throws {
         let parts = speeds.split(separator: ":").compactMap { Double($0) }
         guard parts.count == 3, parts[0] > 0, parts[1] >= parts[0], parts[2] > 0 else {
             throw ValidationError("--speeds must be FROM:TO:STEP in km/h, e.g. 30:90:1")
         }
         let grid = Array(stride(from: parts[0], through: parts[1] + 1e-9, by: parts[2]))
-        let outcome = try failing { () -> CrowflyCalibration.Outcome in
+        let outcome = try await failing { () async throws -> CrowflyCalibration.Outcome in
             let config = try TerritoryManifest.load(path: manifest)
             var timings = StageTimings()
-            let territory = try TerritoryLoader(configuration: config).load(timings: &timings)
+            let territory = try await TerritoryLoader(configuration: config).load(timings: &timings)
             let times = try CrowflyCalibration.readReference(path: reference, property: property)
             return try CrowflyCalibration(reference: times, typequ: typequ, detour: detour, speedsKmh: grid).run(territory.input)
         }

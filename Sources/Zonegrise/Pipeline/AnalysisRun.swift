@@ -67,7 +67,7 @@ public struct AnalysisRun: Sendable {
         // graph waits: building it writes its cache, which a failed run must not do.)
         let early = configuration.timeModel.kind != .osm
         async let earlyModel = early ? loadTimeModel() : nil
-        let territory = try TerritoryLoader(configuration: configuration, warnings: warnings).load(timings: &timings)
+        let territory = try await TerritoryLoader(configuration: configuration, warnings: warnings).load(timings: &timings)
         let loaded: LoadedModel
         if let found = try await earlyModel { loaded = found } else { loaded = try await loadTimeModel() }
         warnings.append(contentsOf: loaded.warnings)

@@ -15,7 +15,11 @@ public struct TerritoryLoader {
         self.warnings = warnings
     }
 
-    public func load(timings: inout StageTimings) throws -> LoadedTerritory {
+    /// Reads everything. The equipment file (the largest input) is parsed while the
+    /// commune files are read, projected and summarised, each on its own cores; what
+    /// the stages report is gathered in the order of a one-pass read, so that the
+    /// first problem named and the warnings are the same.
+    public func load(timings: inout StageTimings) async throws -> LoadedTerritory {
         let config = configuration
         guard !config.analysisArea.isEmpty else {
             throw ZonegriseError.invalidParameter(source: config.manifestPath ?? "manifest", key: "analysis_area", detail: "name at least one département")
@@ -25,9 +29,17 @@ public struct TerritoryLoader {
         var counts: [(String, Int)] = []
         var files: [(String, String, String?)] = config.communes.files.map { ("communes", $0, config.communes.resolvedVintage) }
 
+        // Equipment rows, parsed meanwhile (matched to the communes below).
+        let equipmentFile = config.equipment.path
+        async let parsedEquipment = { () async throws -> (EquipmentReader.Parsed, Double) in
+            let start = DispatchTime.now().uptimeNanoseconds
+            let parsed = try EquipmentReader(file: equipmentFile).parse()
+            return (parsed, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }()
+
         // Polygons.
-        let read = try timings.measure("read communes") {
-            try CommuneReader(source: config.communes, departements: departements, engine: engine, warnings: warnings).read()
+        let read = try await timings.measure("read communes") {
+            try await CommuneReader(source: config.communes, departements: departements, engine: engine, warnings: warnings).read()
         }
         for (old, new) in read.fused {
             warnings.add(RunWarning(.communeMerged, count: 1, examples: [old],
@@ -41,13 +53,10 @@ public struct TerritoryLoader {
         var shapes: [String: MultiPolygon] = [:]
         var centres: [String: PlanarPoint] = [:]
         var areas: [String: Double] = [:]
-        try timings.measure("repair polygons, centres") {
+        let summaries = try await timings.measure("repair polygons, centres") { try await Self.summarize(read.shapes) }
+        try timings.measure("centres") {
             var repaired: [String] = []
-            for commune in read.shapes {
-                let summary: ShapeSummary
-                do { summary = try engine.summarize(commune.shape) } catch {
-                    throw ZonegriseError.invalidFeature(file: commune.origin, feature: 0, detail: "commune \(commune.code): \(error)")
-                }
+            for (commune, summary) in zip(read.shapes, summaries) {
                 if let fixed = summary.repaired {
                     repaired.append("\(commune.code) (\(summary.invalidityReason ?? "invalid"))")
                     shapes[commune.code] = fixed
@@ -94,7 +103,9 @@ public struct TerritoryLoader {
 
         // Equipment.
         files.append(("equipment", config.equipment.path, config.equipment.resolvedVintage))
-        let equipment = try timings.measure("read equipment") { try EquipmentReader(file: config.equipment.path).read(codes: codes) }
+        let (parsed, parseSeconds) = try await parsedEquipment
+        timings.record("read equipment (concurrent)", seconds: parseSeconds)
+        let equipment = timings.measure("match equipment") { parsed.match(codes) }
         try check(equipment.unmatched, file: config.equipment.path, what: "equipment row", extra: "")
         if equipment.unlocated > 0 {
             warnings.add(RunWarning(.equipmentUnlocated, file: config.equipment.path, count: equipment.unlocated,
@@ -172,6 +183,22 @@ public struct TerritoryLoader {
         let input = AnalysisInput(communes: communes, analysedCodes: analysedCodes, typesByCommune: typesByCommune,
                                   gammes: gammes, serviceLayers: layers, subdivisions: schemes)
         return LoadedTerritory(input: input, shapes: shapes, files: files.map { (role: $0.0, path: $0.1, vintage: $0.2) }, counts: counts)
+    }
+
+    /// GEOS validity, repair, point on surface and area of every polygon, in chunks
+    /// over the cores (one GEOS context each), in input order. The first failing
+    /// commune in input order is reported.
+    /// - Complexity: O(vertices), split over the cores.
+    static func summarize(_ shapes: [CommuneShape]) async throws -> [ShapeSummary] {
+        let chunks = max(1, min(shapes.count / 200, 4 * Concurrency.cores))
+        return try await Concurrency.map(0 ..< chunks) { chunk -> [ShapeSummary] in
+            let engine = GeometryEngine()
+            return try shapes[shapes.count * chunk / chunks ..< shapes.count * (chunk + 1) / chunks].map { commune in
+                do { return try engine.summarize(commune.shape) } catch {
+                    throw ZonegriseError.invalidFeature(file: commune.origin, feature: 0, detail: "commune \(commune.code): \(error)")
+                }
+            }
+        }.flatMap { $0 }
     }
 
     /// Applies `unmatched_rows` to rows whose commune is not in the geometry.

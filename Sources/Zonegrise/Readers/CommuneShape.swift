@@ -7,4 +7,6 @@ public struct CommuneShape: Sendable {
     public var shape: MultiPolygon
     /// `file feature N` for messages.
     public var origin: String
+    /// 1-based feature number in its file.
+    public var featureNumber: Int = 0
 }

@@ -22,7 +22,47 @@ struct EquipmentReader {
         var unlocated: Int
     }
 
+    /// The file's rows summed per code as written in the file, before matching them
+    /// to the geometry: parsing does not need the communes, so it runs while they load.
+    struct Parsed: Sendable {
+        var nationalTypes: [String: Set<String>]
+        /// Equipment count per code of the file and type (rows with a count > 0).
+        var countsByCode: [String: [String: Int]]
+        /// First line of each code of `countsByCode`.
+        var firstLine: [String: Int]
+        var rows: Int
+        var geolocated: Bool
+        var located: Int
+        var unlocated: Int
+
+        /// Matches the codes to the geometry (arrondissements to their commune, codes of
+        /// other départements left out, unknown codes listed with their first line).
+        /// - Complexity: O(rows summed), one match per distinct code.
+        func match(_ codes: CommuneCodes) -> Output {
+            var counts: [String: [String: Int]] = [:]
+            var unmatched: [(code: String, line: Int)] = []
+            for (code, types) in countsByCode {
+                switch codes.match(code) {
+                case let .commune(commune), let .arrondissement(of: commune):
+                    for (type, count) in types { counts[commune, default: [:]][type, default: 0] += count }
+                case .outside:
+                    break
+                case .unknown:
+                    unmatched.append((code, firstLine[code]!))
+                }
+            }
+            return Output(nationalTypes: nationalTypes, countsByCommune: counts, unmatched: unmatched.sorted { $0.line < $1.line },
+                          rows: rows, layout: geolocated ? "BPE géolocalisée" : "BPE comptages", located: located, unlocated: unlocated)
+        }
+    }
+
     func read(codes: CommuneCodes) throws -> Output {
+        try parse().match(codes)
+    }
+
+    /// Reads and checks every row.
+    /// - Complexity: O(bytes).
+    func parse() throws -> Parsed {
         let csv = try CSVReader(bytes: try InputBytes.read(file), file: file)
         let communeColumn = try csv.column(anyOf: ["DEPCOM", "CODGEO", "commune"])
         let typeColumn = try csv.column("TYPEQU")
@@ -34,9 +74,8 @@ struct EquipmentReader {
         }
         var national: [String: Set<String>] = [:]
         var counts: [String: [String: Int]] = [:]
-        var unmatchedLine: [String: Int] = [:]
+        var firstLine: [String: Int] = [:]
         var rows = 0, located = 0, unlocated = 0
-        var matchCache: [String: CommuneCodes.Match] = [:]
         try csv.forEachRecord { record in
             rows += 1
             let code = record.string(communeColumn)
@@ -64,26 +103,16 @@ struct EquipmentReader {
             }
             guard count > 0 else { return }
             national[code, default: []].insert(type)
-            let match: CommuneCodes.Match
-            if let cached = matchCache[code] { match = cached } else {
+            if firstLine[code] == nil {
                 guard CommuneReader.isCommuneCode(code) else {
                     throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[communeColumn], value: code,
                                                       expected: "a 5-character INSEE commune code")
                 }
-                match = codes.match(code)
-                matchCache[code] = match
+                firstLine[code] = record.line
             }
-            switch match {
-            case let .commune(commune), let .arrondissement(of: commune):
-                counts[commune, default: [:]][type, default: 0] += count
-            case .outside:
-                break
-            case .unknown:
-                if unmatchedLine[code] == nil { unmatchedLine[code] = record.line }
-            }
+            counts[code, default: [:]][type, default: 0] += count
         }
-        return Output(nationalTypes: national, countsByCommune: counts,
-                      unmatched: unmatchedLine.map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 },
-                      rows: rows, layout: geolocated ? "BPE géolocalisée" : "BPE comptages", located: located, unlocated: unlocated)
+        return Parsed(nationalTypes: national, countsByCode: counts, firstLine: firstLine, rows: rows, geolocated: geolocated,
+                      located: located, unlocated: unlocated)
     }
 }

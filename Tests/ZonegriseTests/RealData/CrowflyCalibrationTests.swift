@@ -12,10 +12,10 @@ import ZonegriseCore
     static let available = FileManager.default.fileExists(atPath: reference)
 
     @Test(.enabled(if: available, "needs ../shared/geodata (the routed reference of Pays de la Loire); skipped"))
-    func publishedCalibrationHolds() throws {
+    func publishedCalibrationHolds() async throws {
         let config = try TerritoryManifest.load(path: Self.root.appendingPathComponent("examples/calibration-pays-de-la-loire.yaml").path)
         var timings = StageTimings()
-        let territory = try TerritoryLoader(configuration: config).load(timings: &timings)
+        let territory = try await TerritoryLoader(configuration: config).load(timings: &timings)
         let times = try CrowflyCalibration.readReference(path: Self.reference, property: "duree_moyenne")
         #expect(times.count == 1231)
         let outcome = try CrowflyCalibration(reference: times, typequ: "D201", detour: 1.3,
