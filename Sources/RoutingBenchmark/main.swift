@@ -78,6 +78,32 @@ for queue in options.queues.dropFirst() {
 }
 let best = timings[main]!
 
+// 3b. One candidate site on a kept base (a scenario's or the recommendation's step): a
+// search seeded at the candidate that settles only the nodes it brings closer than the
+// base, against searching the base and the candidate again.
+do {
+    let baseSeeds = Array(seeds.prefix(max(1, seeds.count / 10)))
+    var baseSearch = MultiSourceSearch(graph: graph)
+    let base = baseSearch.run(seeds: baseSeeds, horizonDeciseconds: horizon, direction: .towardSeeds)
+    var candidates = MultiSourceSearch(graph: graph)
+    var full = MultiSourceSearch(graph: graph)
+    var incrementalSeconds: [Double] = [], fullSeconds: [Double] = [], settled: [Int] = []
+    var crng = SplitMix64(seed: options.seed &+ 3)
+    for _ in 0 ..< 50 {
+        let candidate = (node: Int32.random(in: 0 ..< Int32(graph.nodeCount), using: &crng), deciseconds: UInt32(0))
+        let added = Stopwatch.time { candidates.run(seeds: [candidate], horizonDeciseconds: horizon, direction: .towardSeeds, improvingOn: [base]).reachedCount }
+        let again = Stopwatch.time { full.run(seeds: baseSeeds + [candidate], horizonDeciseconds: horizon, direction: .towardSeeds).reachedCount }
+        incrementalSeconds.append(added.0)
+        fullSeconds.append(again.0)
+        settled.append(added.1)
+    }
+    func median<T: Comparable>(_ values: [T]) -> T { values.sorted()[values.count / 2] }
+    say("\none candidate site on a kept base of \(baseSeeds.count) sources (\(Int(options.horizonMinutes)) min horizon), median of 50:")
+    say("  bounded search from the candidate: \(format(median(incrementalSeconds))), \(median(settled)) nodes improved")
+    say("  base and candidate searched again: \(format(median(fullSeconds))), \(base.reachedCount) nodes reached")
+    say("  ratio full / incremental: \(String(format: "%.0f", median(fullSeconds) / max(median(incrementalSeconds), 1e-9)))×")
+}
+
 // 4. The scipy peer, same graph, same sources, in this run.
 guard options.runPeer else { exit(0) }
 let folder = options.folder.map { URL(fileURLWithPath: $0) }
