@@ -23,8 +23,10 @@ enum ZonegriseBinary {
         var stderr: String
     }
 
-    /// Runs the tool with `arguments` in the repository root.
-    static func run(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
+    /// Runs the tool with `arguments` in the repository root, with this process's
+    /// environment and the variables of `environment` on top.
+    static func run(_ arguments: [String], environment: [String: String] = [:],
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
         try #require(FileManager.default.isExecutableFile(atPath: path), Comment(rawValue: missingMessage), sourceLocation: sourceLocation)
         let scratch = try CLIScratch.folder("process")
         defer { CLIScratch.remove(scratch) }
@@ -35,6 +37,7 @@ enum ZonegriseBinary {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = repositoryRoot
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
