@@ -1,17 +1,14 @@
 import Foundation
 import Testing
+import ZonegriseTestSupport
 
-/// The built `zonegrise` tool (`.build/debug/zonegrise` under the repository root, found
-/// from this file's path), run as a user would, with its exit code and output.
+/// The built `zonegrise` tool (`.build/debug/zonegrise` under the repository root), run
+/// as a user would, with its exit code and output.
 ///
 /// `scripts/test.sh` builds it before `swift test`; when it is missing the tests fail
 /// saying to run `swift build --product zonegrise`.
 enum ZonegriseBinary {
-    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // ZonegriseCLITests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()
-        .standardizedFileURL
+    static let repositoryRoot: URL = RepositoryFolders.root
 
     static let path = repositoryRoot.appendingPathComponent(".build/debug/zonegrise").path
 
