@@ -52,8 +52,6 @@ struct AnalysisOverrides: ParsableArguments {
     @Option(help: "Rows for communes missing from the geometry: stop with an error, or skip them with a warning.")
     var unmatchedRows: ChoiceArgument<UnmatchedRows>?
 
-    init() {}
-
     /// Options read by one time model only, with that model.
     var modelOptions: [(flag: String, given: Bool, model: TimeModelConfiguration.Kind)] {
         [("--matrix", matrix != nil, .matrix), ("--matrix-missing", matrixMissing != nil, .matrix),
