@@ -49,21 +49,29 @@ let package = Package(
             swiftSettings: strict
         ),
         // Routing benchmark against scipy (`swift run -c release zonegrise-routing-bench`).
-        .executableTarget(name: "RoutingBenchmark", dependencies: ["ZonegriseRouting"], swiftSettings: strict),
+        .executableTarget(name: "RoutingBenchmark", dependencies: ["ZonegriseRouting", "ZonegriseTestSupport"], swiftSettings: strict),
         // OpenStreetMap reading and graph-build benchmark; writes the edge list the routing
         // benchmark reads (`scripts/bench-osm.sh`).
         .executableTarget(
             name: "OSMBenchmark", dependencies: ["Zonegrise", "ZonegriseNative", "ZonegriseRouting"], swiftSettings: strict),
 
-        .testTarget(name: "ZonegriseCoreTests", dependencies: ["ZonegriseCore"], swiftSettings: strict),
-        .testTarget(name: "ZonegriseRoutingTests", dependencies: ["ZonegriseRouting"], swiftSettings: strict),
-        .testTarget(name: "ZonegriseNativeTests", dependencies: ["ZonegriseNative"], swiftSettings: strict),
+        // Fixtures shared by the tests and the routing benchmark (seeded generator,
+        // synthetic road grid, repository folders); in no product.
+        .target(name: "ZonegriseTestSupport", dependencies: ["ZonegriseRouting"], path: "Tests/Support", swiftSettings: strict),
+        .testTarget(name: "ZonegriseCoreTests", dependencies: ["ZonegriseCore", "ZonegriseTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ZonegriseRoutingTests", dependencies: ["ZonegriseRouting", "ZonegriseTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ZonegriseNativeTests", dependencies: ["ZonegriseNative", "ZonegriseTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "ZonegriseTests", dependencies: ["Zonegrise", "ZonegriseRouting"],
+            name: "ZonegriseTests", dependencies: ["Zonegrise", "ZonegriseRouting", "ZonegriseTestSupport"],
             // Golden copies of the demo outputs, read through #filePath (not resources).
             exclude: ["Golden/demo"],
             swiftSettings: strict
         ),
-        .testTarget(name: "ZonegriseCLITests", dependencies: ["Zonegrise"], swiftSettings: strict),
+        .testTarget(
+            name: "ZonegriseCLITests", dependencies: ["Zonegrise", "ZonegriseTestSupport"],
+            // `--help` texts compared with the built tool's, read through #filePath.
+            exclude: ["Snapshots"],
+            swiftSettings: strict
+        ),
     ]
 )

@@ -1,8 +1,10 @@
 // zonegrise-routing-bench: builds a road-like graph of about a million nodes, times one
 // multi-source pass with each queue, then scipy's multi-source Dijkstra on the same graph
-// in the same run, and checks that both give the same times (docs/PERFORMANCE.md).
+// in the same run, and checks that both give the same times (how to measure:
+// PERFORMANCE.md in the shared docs; the routing design: docs/ROUTING.md).
 import Foundation
 import ZonegriseRouting
+import ZonegriseTestSupport
 
 let options = BenchmarkOptions.parse(Array(CommandLine.arguments.dropFirst()))
 func format(_ seconds: Double) -> String { String(format: "%8.1f ms", seconds * 1000) }

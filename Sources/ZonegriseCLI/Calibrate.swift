@@ -28,13 +28,11 @@ struct Calibrate: AsyncParsableCommand {
             throw ValidationError("--speeds must be FROM:TO:STEP in km/h, e.g. 30:90:1")
         }
         let grid = Array(stride(from: parts[0], through: parts[1] + 1e-9, by: parts[2]))
-        let outcome = try await failing { () async throws -> CrowflyCalibration.Outcome in
-            let config = try TerritoryManifest.load(path: manifest)
-            var timings = StageTimings()
-            let territory = try await TerritoryLoader(configuration: config).load(timings: &timings)
-            let times = try CrowflyCalibration.readReference(path: reference, property: property)
-            return try CrowflyCalibration(reference: times, typequ: typequ, detour: detour, speedsKmh: grid).run(territory.input)
-        }
+        let config = try TerritoryManifest.load(path: manifest)
+        var timings = StageTimings()
+        let territory = try await TerritoryLoader(configuration: config).load(timings: &timings)
+        let times = try CrowflyCalibration.readReference(path: reference, property: property)
+        let outcome = try CrowflyCalibration(reference: times, typequ: typequ, detour: detour, speedsKmh: grid).run(territory.input)
         func line(_ c: CrowflyCalibration.Candidate) -> String {
             String(format: "%8.1f %7.2f %6@ %9.2f %9.2f %9.2f %+9.2f", c.model.speedKmh, c.model.detour,
                    (c.model.intraCommune ? "yes" : "no") as NSString, c.medianAbsoluteErrorMinutes, c.p90AbsoluteErrorMinutes,

@@ -15,7 +15,7 @@ struct Gammes: ParsableCommand {
     var equipment: String
 
     func run() throws {
-        let table = try failing { try GammeDerivationCommand.derive(populations: populations, equipment: equipment) }
+        let table = try GammeDerivationCommand.derive(populations: populations, equipment: equipment)
         FileHandle.standardOutput.write(Data(table.csv))
         printError(table.summary)
     }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Zonegrise
 
+/// The `zonegrise` tool. Its `main()` (ZonegriseCommand+Main.swift) reports every user
+/// mistake as one sentence with exit code 2.
 @main
 struct ZonegriseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,28 +13,4 @@ struct ZonegriseCommand: AsyncParsableCommand {
         version: ZonegriseVersion.current,
         subcommands: [Analyse.self, Gammes.self, Calibrate.self]
     )
-}
-
-/// Prints a user error as one sentence and exits with code 2.
-func failing<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as ZonegriseError {
-        FileHandle.standardError.write(Data("zonegrise: error: \(error.description)\n".utf8))
-        throw ExitCode(2)
-    }
-}
-
-/// `failing` for an asynchronous body.
-func failing<T>(_ body: () async throws -> T) async throws -> T {
-    do {
-        return try await body()
-    } catch let error as ZonegriseError {
-        FileHandle.standardError.write(Data("zonegrise: error: \(error.description)\n".utf8))
-        throw ExitCode(2)
-    }
-}
-
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

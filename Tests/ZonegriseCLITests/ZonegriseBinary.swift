@@ -1,17 +1,14 @@
 import Foundation
 import Testing
+import ZonegriseTestSupport
 
-/// The built `zonegrise` tool (`.build/debug/zonegrise` under the repository root, found
-/// from this file's path), run as a user would, with its exit code and output.
+/// The built `zonegrise` tool (`.build/debug/zonegrise` under the repository root), run
+/// as a user would, with its exit code and output.
 ///
 /// `scripts/test.sh` builds it before `swift test`; when it is missing the tests fail
 /// saying to run `swift build --product zonegrise`.
 enum ZonegriseBinary {
-    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // ZonegriseCLITests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()
-        .standardizedFileURL
+    static let repositoryRoot: URL = RepositoryFolders.root
 
     static let path = repositoryRoot.appendingPathComponent(".build/debug/zonegrise").path
 
@@ -23,8 +20,10 @@ enum ZonegriseBinary {
         var stderr: String
     }
 
-    /// Runs the tool with `arguments` in the repository root.
-    static func run(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
+    /// Runs the tool with `arguments` in the repository root, with this process's
+    /// environment and the variables of `environment` on top.
+    static func run(_ arguments: [String], environment: [String: String] = [:],
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
         try #require(FileManager.default.isExecutableFile(atPath: path), Comment(rawValue: missingMessage), sourceLocation: sourceLocation)
         let scratch = try CLIScratch.folder("process")
         defer { CLIScratch.remove(scratch) }
@@ -35,6 +34,7 @@ enum ZonegriseBinary {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = repositoryRoot
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ZonegriseCore
+import ZonegriseTestSupport
 
 // MARK: - Synthetic cases whose answer is known by construction
 
@@ -158,19 +159,6 @@ struct GammeDerivationDeterminismTests {
 }
 
 // MARK: - Oracle
-
-/// A deterministic generator (SplitMix64) so that failures name a reproducible seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random communes (log-uniform populations, a few empty) and types whose presence rises
 /// with population around a random midpoint, with noise; some substitutes and excluded types.

@@ -1,11 +1,12 @@
 import Testing
 @testable import ZonegriseCore
+import ZonegriseTestSupport
 
 @Suite struct PointGridTests {
     /// Oracle: the grid's nearest point equals a brute-force scan, ties to the lower index.
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func nearestMatchesBruteForce(seed: UInt64) {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let count = Int.random(in: 1 ... 400, using: &rng)
         // Clustered or spread points, sometimes on an integer lattice (many ties).
         let lattice = Bool.random(using: &rng)

@@ -1,11 +1,12 @@
 import Testing
 @testable import ZonegriseCore
+import ZonegriseTestSupport
 
 /// Oracles for the prepared state of the crow-fly and matrix models and of the analysis:
 /// extending a kept search equals searching again, and re-classifying the communes that
 /// changed equals classifying all.
 @Suite struct PreparedAnalysisTests {
-    func places(_ count: Int, prefix: Int, using rng: inout SeededGenerator) -> [Place] {
+    func places(_ count: Int, prefix: Int, using rng: inout SplitMix64) -> [Place] {
         (0 ..< count).map { i in
             Place(communeCode: String(format: "%02d%03d", prefix, i),
                   point: PlanarPoint(x: .random(in: 0 ... 40_000, using: &rng), y: .random(in: 0 ... 40_000, using: &rng)),
@@ -15,7 +16,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
     func crowflyAddingEqualsSearchingAll(seed: UInt64) throws {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let model = CrowflyModel(speedKmh: .random(in: 30 ... 80, using: &rng), detour: 1.3, intraCommune: Bool.random(using: &rng))
         let origins = places(150, prefix: 1, using: &rng)
         let base = places(Int.random(in: 0 ... 10, using: &rng), prefix: 2, using: &rng)
@@ -32,7 +33,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func matrixAddingEqualsSearchingAll(seed: UInt64) throws {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let origins = places(30, prefix: 1, using: &rng)
         let targets = places(12, prefix: 2, using: &rng)
         var table: [String: [String: Double]] = [:]

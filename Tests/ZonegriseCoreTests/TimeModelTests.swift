@@ -1,5 +1,6 @@
 import Testing
 @testable import ZonegriseCore
+import ZonegriseTestSupport
 
 @Suite struct CrowflyModelTests {
     @Test func minutesFollowDistanceDetourAndSpeed() {
@@ -18,7 +19,7 @@ import Testing
     /// Oracle: the batch search equals the minimum over all targets of the pairwise time.
     @Test(arguments: [11, 12, 13, 14] as [UInt64])
     func nearestMatchesPairwiseMinimum(seed: UInt64) {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let model = CrowflyModel(speedKmh: Double.random(in: 30 ... 90, using: &rng),
                                  detour: Double.random(in: 1 ... 1.6, using: &rng), intraCommune: Bool.random(using: &rng))
         func place(_ i: Int) -> Place {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZonegriseNative
+import ZonegriseTestSupport
 
 @Suite struct GzipTests {
     /// `printf 'hello, ' | gzip -n; printf 'zonegrise\n' | gzip -n`: two members.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZonegriseCore
 import ZonegriseNative
+import ZonegriseTestSupport
 
 /// readosm through `OSMFileReader`: small XML files written here, and the Monaco PBF
 /// extract of ../shared/geodata when present.

@@ -1,6 +1,7 @@
 import Testing
 import ZonegriseCore
 import ZonegriseNative
+import ZonegriseTestSupport
 
 @Suite struct PolygonLocatorTests {
     let engine = GeometryEngine()

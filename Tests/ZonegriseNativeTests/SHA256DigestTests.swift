@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZonegriseNative
+import ZonegriseTestSupport
 
 @Suite struct SHA256DigestTests {
     @Test func knownVectors() {

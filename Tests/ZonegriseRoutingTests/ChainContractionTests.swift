@@ -1,6 +1,7 @@
 import Testing
 import ZonegriseCore
 @testable import ZonegriseRouting
+import ZonegriseTestSupport
 
 @Suite struct ChainContractionTests {
     private static func list(_ n: Int, _ edges: [(Int, Int, UInt32)]) -> RoadEdgeList {

@@ -1,6 +1,7 @@
 import Testing
 import ZonegriseCore
 @testable import ZonegriseRouting
+import ZonegriseTestSupport
 
 @Suite struct ComponentPruningTests {
     /// Reachability by breadth-first search from every node (the brute-force oracle).

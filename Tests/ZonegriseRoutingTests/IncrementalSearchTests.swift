@@ -1,6 +1,7 @@
 import Testing
 import ZonegriseCore
 @testable import ZonegriseRouting
+import ZonegriseTestSupport
 
 /// Oracles for "prepare once, query many": a search bounded by kept results, and a kept
 /// road search extended with more targets, against searching everything again.

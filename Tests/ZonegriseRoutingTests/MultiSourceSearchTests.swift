@@ -1,6 +1,7 @@
 import Testing
 import ZonegriseCore
 @testable import ZonegriseRouting
+import ZonegriseTestSupport
 
 @Suite struct MultiSourceSearchTests {
     /// The reference: textbook single-source Dijkstra straight on the edge list (parallel

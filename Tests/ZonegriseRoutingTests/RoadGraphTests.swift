@@ -1,6 +1,7 @@
 import Testing
 import ZonegriseCore
 @testable import ZonegriseRouting
+import ZonegriseTestSupport
 
 @Suite struct RoadGraphTests {
     @Test func parallelEdgesKeepTheFastestAndSelfLoopsAreDropped() {

@@ -1,6 +1,7 @@
 import Testing
 import ZonegriseCore
 @testable import ZonegriseRouting
+import ZonegriseTestSupport
 
 /// Oracle for the road model: an independent computation that splits every snapped
 /// segment at the snapped points, joins each place to its snapped point by an off-road

@@ -9,8 +9,7 @@ import ZonegriseCore
 public enum TerritoryManifest {
     public static func load(path given: String) throws -> AnalysisConfiguration {
         // Absolute, so that the run manifest names the file wherever the run started.
-        let path = given.hasPrefix("/") ? given
-            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(given).standardizedFileURL.path
+        let path = FilePaths.absolute(given)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ZonegriseError.unreadable(file: given, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or a folder" : "no such file")
         }
@@ -91,8 +90,9 @@ struct NodeReader {
         return resolve(value)
     }
 
+    /// Manifest paths are relative to the manifest's folder.
     func resolve(_ value: String) -> String {
-        value.hasPrefix("/") ? value : URL(fileURLWithPath: folder).appendingPathComponent(value).standardizedFileURL.path
+        FilePaths.absolute(value, relativeTo: folder)
     }
 
     func number(_ node: Node, _ key: String) throws -> Double {

@@ -1,20 +1,11 @@
 import Foundation
+import ZonegriseTestSupport
 
 /// The real public data beside the project (`../shared/geodata`, see its README), read in
 /// place with plain Foundation so that the core tests need no reader module.
 /// `ZONEGRISE_GEODATA` overrides the folder.
 enum GeoDataFixture {
-    static let folder: URL = {
-        if let path = ProcessInfo.processInfo.environment["ZONEGRISE_GEODATA"] {
-            return URL(fileURLWithPath: path, isDirectory: true)
-        }
-        // Tests/ZonegriseCoreTests/Support/<file> → repository root → ../shared/geodata
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .appendingPathComponent("shared/geodata", isDirectory: true)
-    }()
+    static let folder: URL = RepositoryFolders.sharedGeodata
 
     static let bpe2019 = folder.appendingPathComponent("insee-bpe/bpe_ens_2019_france.csv.gz")
     static let populations2021 = folder.appendingPathComponent("insee-populations-2021/donnees_communes.csv")

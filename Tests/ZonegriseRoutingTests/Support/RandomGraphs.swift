@@ -1,5 +1,6 @@
 import ZonegriseCore
 @testable import ZonegriseRouting
+import ZonegriseTestSupport
 
 /// Seeded random edge lists for the oracle tests.
 enum RandomGraphs {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Zonegrise
+import ZonegriseTestSupport
 
 /// Random tables written by an independent writer (quoting when needed or at random, LF or
 /// CRLF, blank lines, optional BOM and final line break) must read back equal, with the
@@ -8,7 +9,7 @@ import Testing
 struct CSVReaderOracleTests {
     @Test(arguments: [1, 2, 3, 7, 11, 99, 2024, 65_537] as [UInt64])
     func randomTablesRoundTrip(seed: UInt64) throws {
-        var random = ParsingSeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         for table in 0..<60 {
             let delimiter = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09][Int.random(in: 0..<3, using: &random)]
             let columns = Int.random(in: 1...7, using: &random)
@@ -38,11 +39,11 @@ struct CSVReaderOracleTests {
         }
     }
 
-    static func letters(using random: inout ParsingSeededGenerator) -> String {
+    static func letters(using random: inout SplitMix64) -> String {
         String((0..<Int.random(in: 1...6, using: &random)).map { _ in "abcdefXYZ".randomElement(using: &random)! })
     }
 
-    static func randomField(using random: inout ParsingSeededGenerator) -> String {
+    static func randomField(using random: inout SplitMix64) -> String {
         let pieces = ["a", "b", "Z", "1", "0", "-", ".", " ", "é", "ô", "😀", "\"", ",", ";", "\t", "\n", "\r\n", "\"\""]
         return (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
     }
@@ -52,7 +53,7 @@ struct CSVReaderOracleTests {
 /// leading quote, or the only field of a row being empty) and sometimes when it need not.
 struct OracleCSVWriter {
     let delimiter: UInt8
-    var random: ParsingSeededGenerator
+    var random: SplitMix64
 
     /// The bytes and the 1-based line where each data row starts.
     mutating func write(header: [String], rows: [[String]]) -> ([UInt8], [Int]) {

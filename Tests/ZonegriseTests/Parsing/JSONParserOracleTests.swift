@@ -1,5 +1,6 @@
 import Testing
 @testable import Zonegrise
+import ZonegriseTestSupport
 
 /// Random JSON values written by an independent writer (random whitespace, random use of
 /// `\u` escapes and surrogate pairs) must parse back equal.
@@ -7,7 +8,7 @@ import Testing
 struct JSONParserOracleTests {
     @Test(arguments: [1, 2, 3, 4, 5, 42, 2024, 31337] as [UInt64])
     func randomDocumentsRoundTrip(seed: UInt64) throws {
-        var random = ParsingSeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         for document in 0..<150 {
             let value = Self.randomValue(depth: 0, using: &random)
             var writer = OracleJSONWriter(random: random)
@@ -19,7 +20,7 @@ struct JSONParserOracleTests {
         }
     }
 
-    static func randomValue(depth: Int, using random: inout ParsingSeededGenerator) -> JSONValue {
+    static func randomValue(depth: Int, using random: inout SplitMix64) -> JSONValue {
         let choice = Int.random(in: 0..<(depth >= 6 ? 4 : 6), using: &random)
         switch choice {
         case 0: return Bool.random(using: &random) ? .null : .bool(Bool.random(using: &random))
@@ -37,7 +38,7 @@ struct JSONParserOracleTests {
         }
     }
 
-    static func randomNumber(using random: inout ParsingSeededGenerator) -> Double {
+    static func randomNumber(using random: inout SplitMix64) -> Double {
         switch Int.random(in: 0..<6, using: &random) {
         case 0: return Double(Int.random(in: -1000...1000, using: &random))
         case 1: return Double(Int.random(in: -18_000_000...18_000_000, using: &random)) / 100_000  // coordinates
@@ -60,7 +61,7 @@ struct JSONParserOracleTests {
         return exponent < 0 ? 1 / result : result
     }
 
-    static func randomString(using random: inout ParsingSeededGenerator) -> String {
+    static func randomString(using random: inout SplitMix64) -> String {
         let pools: [ClosedRange<UInt32>] = [
             0x20...0x7E, 0x20...0x7E, 0x20...0x7E,
             0x00...0x1F,  // control characters, must be escaped
@@ -84,7 +85,7 @@ struct JSONParserOracleTests {
 
 /// An independent JSON writer with random formatting choices.
 struct OracleJSONWriter {
-    var random: ParsingSeededGenerator
+    var random: SplitMix64
     var bytes: [UInt8] = []
 
     mutating func write(_ value: JSONValue) {

@@ -1,37 +1,11 @@
 import Foundation
 @testable import Zonegrise
-
-/// A small deterministic generator (SplitMix64) so randomised tests can print and replay a seed.
-struct ParsingSeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import ZonegriseTestSupport
 
 /// The shared real data beside the project (`../shared/geodata`), which tests skip when absent.
 enum ParsingGeodata {
     /// `$ZONEGRISE_GEODATA` when set, else `../shared/geodata` next to the package root.
-    static let root: URL = {
-        if let path = ProcessInfo.processInfo.environment["ZONEGRISE_GEODATA"] {
-            return URL(fileURLWithPath: path)
-        }
-        let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // Parsing
-            .deletingLastPathComponent()  // ZonegriseTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()
-        return packageRoot.appendingPathComponent("../shared/geodata").standardizedFileURL
-    }()
+    static let root: URL = RepositoryFolders.sharedGeodata
 
     static func path(_ relative: String) -> String {
         root.appendingPathComponent(relative).path

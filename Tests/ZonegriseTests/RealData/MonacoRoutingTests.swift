@@ -4,6 +4,7 @@ import Testing
 import ZonegriseCore
 import ZonegriseNative
 import ZonegriseRouting
+import ZonegriseTestSupport
 
 /// Our multi-source search on the real Monaco road graph against scipy's Dijkstra
 /// (`scripts/check_scipy_dijkstra.py`): the graph built as `RoadNetworkLoader` builds it

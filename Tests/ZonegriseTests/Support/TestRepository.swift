@@ -1,19 +1,16 @@
 import Foundation
 @testable import Zonegrise
+import ZonegriseTestSupport
 
-/// Where the repository and the shared real data are, found from this file's path, and
-/// fresh temporary folders for runs.
+/// Where the repository and the shared real data are (`RepositoryFolders`), and fresh
+/// temporary folders for runs.
 enum TestRepository {
     /// The package root (the folder holding Package.swift).
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Support
-        .deletingLastPathComponent()  // ZonegriseTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()
-        .standardizedFileURL
+    static let root: URL = RepositoryFolders.root
 
-    /// `../shared/geodata` beside the clone (the real open data, read in place).
-    static let sharedGeodata: URL = root.appendingPathComponent("../shared/geodata").standardizedFileURL
+    /// `../shared/geodata` beside the clone, or `$ZONEGRISE_GEODATA` (the real open data,
+    /// read in place).
+    static let sharedGeodata: URL = RepositoryFolders.sharedGeodata
 
     static var hasSharedGeodata: Bool {
         var isFolder: ObjCBool = false

@@ -1,4 +1,5 @@
 import ZonegriseCore
+import ZonegriseRouting
 
 /// A road-like synthetic network shared by tests and the routing benchmark: a jittered
 /// square grid whose streets have random lengths and speeds, some of them oneway and
