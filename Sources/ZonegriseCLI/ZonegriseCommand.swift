@@ -9,7 +9,7 @@ struct ZonegriseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zonegrise",
         abstract: "Zones grises of access to services in a French département.",
-        discussion: "Method: METHOD.md (INSEE gammes, SDAASP thresholds). Manifest format: docs/MANIFEST.md.",
+        discussion: "Method: docs/METHOD-NOTES.md (INSEE gammes, SDAASP thresholds). Manifest format: docs/MANIFEST.md.",
         version: ZonegriseVersion.current,
         subcommands: [Analyse.self, Gammes.self, Calibrate.self]
     )

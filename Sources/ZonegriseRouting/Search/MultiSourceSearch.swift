@@ -4,7 +4,7 @@
 ///
 /// "Time to the nearest pole of a gamme from every commune" is one run in the
 /// `.towardSeeds` direction with the poles as seeds at 0 (or at their access time),
-/// whatever the number of poles (docs/PERFORMANCE.md). Nodes beyond the horizon are
+/// whatever the number of poles (PERFORMANCE.md in the shared docs). Nodes beyond the horizon are
 /// not explored and answer nil.
 ///
 /// The default queue is Dial's bucket queue (Dial 1969, "Algorithm 360: shortest-path
