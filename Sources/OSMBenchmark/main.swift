@@ -97,6 +97,11 @@ do {
         let (seconds, _) = try Timing.time { try EdgeListWriter.write(graph, to: path) }
         say("edge list of the pruned graph written to \(path) (\(Report.milliseconds(seconds).trimmingCharacters(in: .whitespaces)))")
     }
+    if let path = options.cache {
+        say("")
+        for line in try CacheTiming.run(graph, droppedNodes: build.pruned.droppedNodes, droppedComponents: build.pruned.droppedComponents,
+                                        path: path, repeats: n) { say(line) }
+    }
     if sink == 42 { say("") }   // keeps the Swift-values read from being optimised away
 } catch {
     FileHandle.standardError.write(Data("zonegrise-osm-bench: \(error)\n".utf8))

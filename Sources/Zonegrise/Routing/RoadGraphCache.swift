@@ -20,6 +20,12 @@ public enum RoadGraphCache {
         public var edges: RoadEdgeList
         public var droppedNodes: Int
         public var droppedComponents: Int
+
+        public init(edges: RoadEdgeList, droppedNodes: Int, droppedComponents: Int) {
+            self.edges = edges
+            self.droppedNodes = droppedNodes
+            self.droppedComponents = droppedComponents
+        }
     }
 
     /// What a cache file holds, without reading its arrays.
