@@ -1,5 +1,5 @@
 import Foundation
-import Zonegrise
+import ZonegriseOSM
 import ZonegriseRouting
 
 /// Times the road graph cache on a pruned graph: writing it, and reading it back into a

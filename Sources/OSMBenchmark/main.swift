@@ -4,7 +4,7 @@
 // passes and what zonegrise adds. Optionally writes the pruned graph's edge list for
 // `zonegrise-routing-bench --edges` (scripts/bench-osm.sh runs both, with peers).
 import Foundation
-import Zonegrise
+import ZonegriseOSM
 import ZonegriseNative
 import ZonegriseRouting
 

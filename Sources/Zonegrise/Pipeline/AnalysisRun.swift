@@ -1,6 +1,7 @@
 import Foundation
 import ZonegriseCore
 import ZonegriseNative
+import ZonegriseOSM
 import ZonegriseRouting
 
 /// One `zonegrise analyse`: load, classify, write every output atomically, with a
@@ -82,7 +83,9 @@ public struct AnalysisRun {
                                                       detail: "the osm time model needs an OpenStreetMap extract (.osm.pbf or .osm): name it here or with --osm")
             }
             let cache = settings.osmCache ?? URL(fileURLWithPath: outputDirectory).appendingPathComponent("road_graph.zgcache").path
-            let loaded = try RoadNetworkLoader(osmPath: path, profilePath: settings.osmProfile, cachePath: cache, warnings: warnings).load()
+            let loaded = try ZonegriseError.wrappingRoadNetworkErrors {
+                try RoadNetworkLoader(osmPath: path, profilePath: settings.osmProfile, cachePath: cache, warnings: warnings).load()
+            }
             // The run manifest must not depend on the run: whether the cache was read or
             // built stays out of it, and the default cache is named relative to the outputs.
             var details = loaded.details

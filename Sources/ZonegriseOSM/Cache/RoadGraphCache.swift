@@ -83,19 +83,19 @@ public enum RoadGraphCache {
             try Data(out).write(to: URL(fileURLWithPath: temporary))
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw ZonegriseError.unreadable(file: path, reason: "cannot write the graph cache (\(error.localizedDescription))")
+            throw OSMError.unreadable(file: path, reason: "cannot write the graph cache (\(error.localizedDescription))")
         }
         guard rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw ZonegriseError.unreadable(file: path, reason: "cannot move the graph cache into place (errno \(errno))")
+            throw OSMError.unreadable(file: path, reason: "cannot move the graph cache into place (errno \(errno))")
         }
     }
 
     public static func read(path: String, key: String) throws -> Contents {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ZonegriseError.unreadable(file: path, reason: "cannot read the graph cache")
+            throw OSMError.unreadable(file: path, reason: "cannot read the graph cache")
         }
-        let corrupt = ZonegriseError.malformed(file: path, line: nil, detail: "the graph cache is truncated or corrupt; delete it to rebuild")
+        let corrupt = OSMError.corruptCache(file: path)
         let bytes = [UInt8](data)
         guard bytes.count >= 16, Array(bytes[0 ..< 8]) == magic else { throw corrupt }
         var reader = ByteReader(bytes: bytes, offset: 8)

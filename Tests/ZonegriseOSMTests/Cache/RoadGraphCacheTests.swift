@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Zonegrise
+@testable import ZonegriseOSM
 import ZonegriseCore
 import ZonegriseRouting
 
@@ -92,8 +92,8 @@ struct RoadGraphCacheTests {
         try RoadGraphCache.write(Self.contents, key: Self.key, path: path)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         try bytes.prefix(bytes.count - droppedBytes).write(to: URL(fileURLWithPath: path))
-        let (error, text) = zonegriseError { _ = try RoadGraphCache.read(path: path, key: Self.key) }
-        #expect(error == .malformed(file: path, line: nil, detail: "the graph cache is truncated or corrupt; delete it to rebuild"))
+        let (error, text) = osmError { _ = try RoadGraphCache.read(path: path, key: Self.key) }
+        #expect(error == .corruptCache(file: path))
         #expect(text == "\(path): the graph cache is truncated or corrupt; delete it to rebuild.")
     }
 
@@ -105,11 +105,11 @@ struct RoadGraphCacheTests {
         // The last edge's `to` (second Int32 of the last 12 bytes): node 9 of 4.
         bytes[bytes.count - 8] = 9
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        #expect(throws: ZonegriseError.malformed(file: path, line: nil, detail: "the graph cache is truncated or corrupt; delete it to rebuild")) {
+        #expect(throws: OSMError.corruptCache(file: path)) {
             try RoadGraphCache.read(path: path, key: Self.key)
         }
         try RoadGraphCache.write(Self.contents, key: Self.key, path: path)
-        #expect(throws: ZonegriseError.self) { try RoadGraphCache.read(path: path, key: "another key") }
+        #expect(throws: OSMError.self) { try RoadGraphCache.read(path: path, key: "another key") }
     }
 
     /// Corrupt node or edge counts (a damaged disk, a file cut and re-joined) are a clear
@@ -124,7 +124,7 @@ struct RoadGraphCacheTests {
             var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
             withUnsafeBytes(of: count.littleEndian) { bytes.replaceSubrange(offset ..< offset + 8, with: $0) }
             try Data(bytes).write(to: URL(fileURLWithPath: path))
-            #expect(throws: ZonegriseError.malformed(file: path, line: nil, detail: "the graph cache is truncated or corrupt; delete it to rebuild")) {
+            #expect(throws: OSMError.corruptCache(file: path)) {
                 try RoadGraphCache.read(path: path, key: Self.key)
             }
         }
@@ -233,10 +233,9 @@ struct RoadGraphCacheTests {
         let cache = scratch.path("communes.csv")
         let original = Data("code,population\n99001,1200\n".utf8)
         try original.write(to: URL(fileURLWithPath: cache))
-        let (error, text) = zonegriseError { _ = try Self.load(osm: osm, cache: cache) }
-        #expect(error == .invalidParameter(source: cache, key: "time_model.osm.cache",
-                                           detail: "the file exists and is not a zonegrise graph cache; remove it or name another cache path"))
-        #expect(text.hasPrefix(cache + ": "), "\(text)")
+        let (error, text) = osmError { _ = try Self.load(osm: osm, cache: cache) }
+        #expect(error == .foreignCache(file: cache))
+        #expect(text == "\(cache): time_model.osm.cache: the file exists and is not a zonegrise graph cache; remove it or name another cache path.")
         #expect(try Data(contentsOf: URL(fileURLWithPath: cache)) == original)
         #expect(TestRepository.entries(of: scratch.folder) == ["communes.csv", "map.osm"])
     }
@@ -249,14 +248,14 @@ struct RoadGraphCacheTests {
         _ = try Self.load(osm: osm, cache: cache)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: cache))
         try bytes.prefix(bytes.count - 5).write(to: URL(fileURLWithPath: cache))
-        let (error, text) = zonegriseError { _ = try Self.load(osm: osm, cache: cache) }
-        #expect(error == .malformed(file: cache, line: nil, detail: "the graph cache is truncated or corrupt; delete it to rebuild"), "\(text)")
+        let (error, text) = osmError { _ = try Self.load(osm: osm, cache: cache) }
+        #expect(error == .corruptCache(file: cache), "\(text)")
     }
 
     @Test func missingExtractIsAClearError() throws {
         let scratch = try Scratch("cache-missing-extract")
         let osm = scratch.path("absent.osm.pbf"), cache = scratch.path("road_graph.zgcache")
-        let (error, _) = zonegriseError { _ = try Self.load(osm: osm, cache: cache) }
+        let (error, _) = osmError { _ = try Self.load(osm: osm, cache: cache) }
         #expect(error == .unreadable(file: osm, reason: "no such file"))
         #expect(!FileManager.default.fileExists(atPath: cache))
     }

@@ -10,24 +10,40 @@ import ZonegriseRouting
 /// The cache is keyed by the extract's SHA-256, the profile's fingerprint and the
 /// cache format; any other cache is rebuilt (and said so), never used; a file at the
 /// cache path that is not a zonegrise cache is an error rather than overwritten.
-struct RoadNetworkLoader {
-    var osmPath: String
-    var profilePath: String?
-    var cachePath: String
-    var warnings: Warnings
+public struct RoadNetworkLoader: Sendable {
+    /// The OpenStreetMap extract (`.osm.pbf`, `.pbf` or `.osm`).
+    public var osmPath: String
+    /// A car profile file (YAML), or nil for `CarProfile.standard`.
+    public var profilePath: String?
+    /// Where the graph cache is read from and written to.
+    public var cachePath: String
+    /// Collects what was skipped, dropped or rebuilt.
+    public var warnings: Warnings
 
-    struct Output {
-        var graph: RoadGraph
-        var details: [String: String]
+    public init(osmPath: String, profilePath: String?, cachePath: String, warnings: Warnings) {
+        self.osmPath = osmPath
+        self.profilePath = profilePath
+        self.cachePath = cachePath
+        self.warnings = warnings
     }
 
-    func load() throws -> Output {
+    public struct Output: Sendable {
+        /// The largest strongly connected component, Lambert-93 coordinates.
+        public var graph: RoadGraph
+        /// For the run manifest: file, extract SHA-256, profile, cache path and state,
+        /// dropped nodes and components.
+        public var details: [String: String]
+    }
+
+    /// - Throws: `OSMError` (unreadable or malformed extract, profile or cache, no
+    ///   drivable road, a foreign file at the cache path).
+    public func load() throws -> Output {
         let profile = try profilePath.map { try CarProfile.load(path: $0) } ?? CarProfile.standard
         let digest: String
         do { digest = try SHA256Digest.hex(fileAt: osmPath) } catch {
-            guard FileManager.default.fileExists(atPath: osmPath) else { throw ZonegriseError.unreadable(file: osmPath, reason: "no such file") }
-            guard case let .io(_, message) = error else { throw ZonegriseError.unreadable(file: osmPath, reason: "\(error)") }
-            throw ZonegriseError.unreadable(file: osmPath, reason: message)
+            guard FileManager.default.fileExists(atPath: osmPath) else { throw OSMError.unreadable(file: osmPath, reason: "no such file") }
+            guard case let .io(_, message) = error else { throw OSMError.unreadable(file: osmPath, reason: "\(error)") }
+            throw OSMError.unreadable(file: osmPath, reason: message)
         }
         let key = RoadGraphCache.key(extractSHA256: digest, profileFingerprint: profile.fingerprint)
         var contents: RoadGraphCache.Contents?
@@ -37,8 +53,7 @@ struct RoadNetworkLoader {
             contents = try RoadGraphCache.read(path: cachePath, key: key)
             cacheState = "read"
         case .foreign:
-            throw ZonegriseError.invalidParameter(source: cachePath, key: "time_model.osm.cache",
-                                                  detail: "the file exists and is not a zonegrise graph cache; remove it or name another cache path")
+            throw OSMError.foreignCache(file: cachePath)
         case let .stale(found):
             warnings.add(RunWarning(.graphCacheRebuilt, file: cachePath, count: 1,
                                     message: "\(cachePath): graph cache built from another extract, profile or format (\(found.prefix(90))…); rebuilt"))
