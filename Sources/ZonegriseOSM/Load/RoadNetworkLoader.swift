@@ -4,8 +4,11 @@ import ZonegriseNative
 import ZonegriseRouting
 
 /// Builds the road graph of an OpenStreetMap extract for the `osm` model, or reads it
-/// from its cache: extract with the car profile, project to Lambert-93, keep the
-/// largest strongly connected component (reporting what was dropped).
+/// from its cache.
+///
+/// Probe the cache, then either read its arrays into the graph, or extract with the car
+/// profile, project to Lambert-93, build the graph, keep the largest strongly connected
+/// component (reporting what was dropped) and write the cache.
 ///
 /// The cache is keyed by the extract's SHA-256, the profile's fingerprint and the
 /// cache format; any other cache is rebuilt (and said so), never used; a file at the
@@ -33,21 +36,22 @@ public struct RoadNetworkLoader: Sendable {
         /// For the run manifest: file, extract SHA-256, profile, cache path and state,
         /// dropped nodes and components.
         public var details: [String: String]
+        /// SHA-256 (64 lowercase hex digits) of each file this load hashed, by path as
+        /// given: the extract. The run manifest reuses them instead of hashing again.
+        public var fileDigests: [String: String]
     }
 
     /// - Throws: `OSMError` (unreadable or malformed extract, profile or cache, no
     ///   drivable road, a foreign file at the cache path).
+    /// - Complexity: one SHA-256 pass over the extract, then O(nodes + edges) to read
+    ///   the cache, or two passes over the extract and O(R log R) for its R node
+    ///   references to build the graph.
     public func load() throws -> Output {
         let profile = try profilePath.map { try CarProfile.load(path: $0) } ?? CarProfile.standard
-        let digest: String
-        do { digest = try SHA256Digest.hex(fileAt: osmPath) } catch {
-            guard FileManager.default.fileExists(atPath: osmPath) else { throw OSMError.unreadable(file: osmPath, reason: "no such file") }
-            guard case let .io(_, message) = error else { throw OSMError.unreadable(file: osmPath, reason: "\(error)") }
-            throw OSMError.unreadable(file: osmPath, reason: message)
-        }
+        let digest = try extractDigest()
         let key = RoadGraphCache.key(extractSHA256: digest, profileFingerprint: profile.fingerprint)
-        var contents: RoadGraphCache.Contents?
-        var cacheState = "built"
+        let contents: RoadGraphCache.Contents
+        let cacheState: String
         switch RoadGraphCache.probe(path: cachePath, key: key) {
         case .matching:
             contents = try RoadGraphCache.read(path: cachePath, key: key)
@@ -57,43 +61,50 @@ public struct RoadNetworkLoader: Sendable {
         case let .stale(found):
             warnings.add(RunWarning(.graphCacheRebuilt, file: cachePath, count: 1,
                                     message: "\(cachePath): graph cache built from another extract, profile or format (\(found.prefix(90))…); rebuilt"))
+            contents = try build(profile: profile, key: key)
             cacheState = "rebuilt"
         case .absent:
-            break
+            contents = try build(profile: profile, key: key)
+            cacheState = "built"
         }
-        if contents == nil {
-            let roads = try RoadExtractor(profile: profile).extract(path: osmPath)
-            for warning in roads.report.runWarnings {
-                var prefixed = warning
-                prefixed.message = "\(osmPath): \(warning.message)"
-                warnings.add(prefixed)
-            }
-            var coordinates = roads.coordinates
-            try CoordinateTransformer.wgs84ToLambert93().transform(&coordinates)
-            let list = RoadEdgeList(nodeIDs: roads.nodeIDs, coordinates: coordinates,
-                                    edges: roads.edges.map { RoadEdge(from: $0.from, to: $0.to, deciseconds: $0.deciseconds) })
-            let pruned = ComponentPruning.largestStronglyConnected(RoadGraph(list))
-            let kept = pruned.graph
-            var edges: [RoadEdge] = []
-            edges.reserveCapacity(kept.edgeCount)
-            for node in 0 ..< Int32(kept.nodeCount) {
-                for edge in kept.edgesOut(of: node) { edges.append(RoadEdge(from: node, to: edge.node, deciseconds: edge.deciseconds)) }
-            }
-            let built = RoadGraphCache.Contents(
-                edges: RoadEdgeList(nodeIDs: kept.nodeIDs, coordinates: kept.coordinates, edges: edges),
-                droppedNodes: pruned.droppedNodes, droppedComponents: pruned.droppedComponents)
-            try RoadGraphCache.write(built, key: key, path: cachePath)
-            contents = built
+        if contents.droppedNodes > 0 {
+            warnings.add(RunWarning(.roadIslandsDropped, file: osmPath, count: contents.droppedNodes,
+                                    message: "\(osmPath): \(contents.droppedNodes) road node(s) in \(contents.droppedComponents) island(s) cut off from the main network dropped (only the largest strongly connected component is routed)"))
         }
-        let graph = RoadGraph(contents!.edges)
-        if contents!.droppedNodes > 0 {
-            warnings.add(RunWarning(.roadIslandsDropped, file: osmPath, count: contents!.droppedNodes,
-                                    message: "\(osmPath): \(contents!.droppedNodes) road node(s) in \(contents!.droppedComponents) island(s) cut off from the main network dropped (only the largest strongly connected component is routed)"))
-        }
-        return Output(graph: graph, details: [
+        return Output(graph: contents.graph, details: [
             "file": osmPath, "extract_sha256": digest, "profile": profile.name, "profile_fingerprint": profile.fingerprint,
             "peak_hour_factor": BandScheme.text(profile.peakHourFactor), "cache": cachePath, "cache_state": cacheState,
-            "dropped_nodes": String(contents!.droppedNodes), "dropped_components": String(contents!.droppedComponents),
-        ])
+            "dropped_nodes": String(contents.droppedNodes), "dropped_components": String(contents.droppedComponents),
+        ], fileDigests: [osmPath: digest])
+    }
+
+    /// The extract's SHA-256, the first read of it: a missing or unreadable extract is
+    /// reported here.
+    func extractDigest() throws(OSMError) -> String {
+        do { return try SHA256Digest.hex(fileAt: osmPath) } catch {
+            guard FileManager.default.fileExists(atPath: osmPath) else { throw .unreadable(file: osmPath, reason: "no such file") }
+            guard case let .io(_, message) = error else { throw .unreadable(file: osmPath, reason: "\(error)") }
+            throw .unreadable(file: osmPath, reason: message)
+        }
+    }
+
+    /// Extracts the roads with `profile`, projects them, builds the graph, keeps its
+    /// largest strongly connected component and writes it to the cache under `key`.
+    func build(profile: CarProfile, key: String) throws -> RoadGraphCache.Contents {
+        let roads = try RoadExtractor(profile: profile).extract(path: osmPath)
+        for warning in roads.report.runWarnings {
+            var prefixed = warning
+            prefixed.message = "\(osmPath): \(warning.message)"
+            warnings.add(prefixed)
+        }
+        var coordinates = roads.coordinates
+        try CoordinateTransformer.wgs84ToLambert93().transform(&coordinates)
+        let graph = RoadGraph(RoadEdgeList(nodeIDs: roads.nodeIDs, coordinates: coordinates,
+                                           edges: roads.edges.map { RoadEdge(from: $0.from, to: $0.to, deciseconds: $0.deciseconds) }))
+        let pruned = ComponentPruning.largestStronglyConnected(graph)
+        let contents = RoadGraphCache.Contents(graph: pruned.graph, droppedNodes: pruned.droppedNodes,
+                                               droppedComponents: pruned.droppedComponents)
+        try RoadGraphCache.write(contents, key: key, path: cachePath)
+        return contents
     }
 }
