@@ -36,8 +36,8 @@ public struct AnalysisRun {
         var timings = StageTimings(onStageStart: progress)
         let warnings = Warnings()
         let territory = try TerritoryLoader(configuration: configuration, warnings: warnings).load(timings: &timings)
-        let cacheState = Box<String?>(nil)
-        let model = try timings.measure("time model") { try makeTimeModel(warnings: warnings, cacheState: cacheState) }
+        let cacheState = Box<String?>(nil), digests = Box<[String: String]>([:])
+        let model = try timings.measure("time model") { try makeTimeModel(warnings: warnings, cacheState: cacheState, digests: digests) }
         if let roads = model as? RoadNetworkTimeModel { reportFarPlaces(roads, territory: territory, warnings: warnings) }
         let result: AnalysisResult
         do {
@@ -47,7 +47,9 @@ public struct AnalysisRun {
         } catch let error as TimeModelError {
             throw ZonegriseError.inconsistent(detail: error.description)
         }
-        let outputs = try timings.measure("write outputs") { try write(result, territory: territory, model: model, warnings: warnings) }
+        let outputs = try timings.measure("write outputs") {
+            try write(result, territory: territory, model: model, warnings: warnings, knownDigests: digests.value)
+        }
         return Report(result: result, outputs: outputs, warnings: warnings.all, timings: timings, gammes: territory.input.gammes,
                       roadGraphCacheState: cacheState.value)
     }
@@ -72,7 +74,7 @@ public struct AnalysisRun {
         }
     }
 
-    func makeTimeModel(warnings: Warnings, cacheState: Box<String?>) throws -> any TravelTimeModel {
+    func makeTimeModel(warnings: Warnings, cacheState: Box<String?>, digests: Box<[String: String]> = Box([:])) throws -> any TravelTimeModel {
         let settings = configuration.timeModel
         switch settings.kind {
         case .crowfly:
@@ -90,6 +92,7 @@ public struct AnalysisRun {
             // built stays out of it, and the default cache is named relative to the outputs.
             var details = loaded.details
             cacheState.value = details.removeValue(forKey: "cache_state")
+            digests.value = loaded.fileDigests
             if settings.osmCache == nil { details["cache"] = "road_graph.zgcache (in the output folder)" }
             return RoadNetworkTimeModel(graph: loaded.graph, offRoadSpeedKmh: settings.offRoadSpeedKmh, details: details)
         case .matrix:
@@ -102,7 +105,8 @@ public struct AnalysisRun {
         }
     }
 
-    func write(_ result: AnalysisResult, territory: LoadedTerritory, model: any TravelTimeModel, warnings: Warnings) throws -> [String] {
+    func write(_ result: AnalysisResult, territory: LoadedTerritory, model: any TravelTimeModel, warnings: Warnings,
+               knownDigests: [String: String] = [:]) throws -> [String] {
         let outputs = AnalysisOutputs(result: result, territory: territory)
         let toWGS84 = try CoordinateTransformer.lambert93ToWGS84()
         let transaction = try OutputTransaction(directory: outputDirectory)
@@ -118,7 +122,7 @@ public struct AnalysisRun {
         if !result.subdivisionSummaries.isEmpty { try put("zones_grises_par_subdivision.csv", outputs.subdivisionsCSV()) }
         try put("gammes.csv", outputs.gammesCSV())
         let manifest = try RunManifest(configuration: configuration, territory: territory, result: result, model: model,
-                                       warnings: warnings.messages, outputs: names + ["manifest.json"]).json()
+                                       warnings: warnings.messages, outputs: names + ["manifest.json"], knownDigests: knownDigests).json()
         try put("manifest.json", Array(manifest.text(pretty: true).utf8))
         return try transaction.commit()
     }

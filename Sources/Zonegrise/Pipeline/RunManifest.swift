@@ -12,13 +12,18 @@ struct RunManifest {
     let model: any TravelTimeModel
     let warnings: [String]
     let outputs: [String]
+    /// SHA-256 already computed during the run, by path (the OpenStreetMap extract, hashed
+    /// by the road network loader): not read a second time.
+    var knownDigests: [String: String] = [:]
 
     func json() throws -> JSONOutput {
         var inputs: [JSONOutput] = []
         for file in territory.files {
             let digest: String
-            do { digest = try SHA256Digest.hex(fileAt: file.path) } catch {
-                throw ZonegriseError.unreadable(file: file.path, reason: "cannot checksum: \(error)")
+            if let known = knownDigests[file.path] { digest = known } else {
+                do { digest = try SHA256Digest.hex(fileAt: file.path) } catch {
+                    throw ZonegriseError.unreadable(file: file.path, reason: "cannot checksum: \(error)")
+                }
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
             inputs.append(.object([("role", .string(file.role)), ("path", .string(file.path)), ("sha256", .string(digest)),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ZonegriseOSM
 import ZonegriseCore
+import ZonegriseNative
 import ZonegriseRouting
 
 /// The road graph cache: the file format (round trip, probe, truncation) and its use by
@@ -206,6 +207,11 @@ struct RoadGraphCacheTests {
         #expect(second.output.graph.coordinates == first.output.graph.coordinates)
         #expect(second.output.details == first.output.details.merging(["cache_state": "read"]) { $1 })
         #expect(try FileManager.default.attributesOfItem(atPath: cache)[.modificationDate] as? Date == modified)
+
+        // The extract is hashed once, and the digest handed on for the run manifest.
+        let digest = try SHA256Digest.hex(fileAt: osm)
+        #expect(first.output.details["extract_sha256"] == digest)
+        #expect(first.output.fileDigests == [osm: digest] && second.output.fileDigests == [osm: digest])
 
         // The built-in profile and a copy of profiles/car.yaml have the same fingerprint.
         let third = try Self.load(osm: osm, profile: TestRepository.path("profiles/car.yaml"), cache: cache)
