@@ -102,6 +102,15 @@ do {
         for line in try CacheTiming.run(graph, droppedNodes: build.pruned.droppedNodes, droppedComponents: build.pruned.droppedComponents,
                                         path: path, repeats: n) { say(line) }
     }
+    if options.contraction {
+        say("")
+        // The graph above is in WGS84 degrees; the model works in Lambert-93 metres.
+        var metres = graph.coordinates
+        try CoordinateTransformer.wgs84ToLambert93().transform(&metres)
+        let projected = RoadGraph(validatingNodeIDs: graph.nodeIDs, coordinates: metres, firstOut: graph.firstOut,
+                                  head: graph.head, weight: graph.weight)!
+        for line in try ContractionTiming.run(projected, repeats: n) { say(line) }
+    }
     if sink == 42 { say("") }   // keeps the Swift-values read from being optimised away
 } catch {
     FileHandle.standardError.write(Data("zonegrise-osm-bench: \(error)\n".utf8))

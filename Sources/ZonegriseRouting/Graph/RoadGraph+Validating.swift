@@ -14,7 +14,7 @@ extension RoadGraph {
     /// - every time is at least 1 decisecond.
     ///
     /// The reverse side is computed, as by the other initialisers: reading a stored one
-    /// instead and checking it as thoroughly costs about as much, for a file 45 % larger
+    /// instead and checking its shape costs about as much, for a file half as large again
     /// (measured in docs/ROAD-NETWORK.md, "Graph cache").
     /// - Complexity: O(nodes + edges) time; O(nodes) extra memory for the check.
     package init?(validatingNodeIDs nodeIDs: [Int64], coordinates: [PlanarPoint],
