@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Zonegrise", targets: ["Zonegrise"]),
         .library(name: "ZonegriseCore", targets: ["ZonegriseCore"]),
         .library(name: "ZonegriseRouting", targets: ["ZonegriseRouting"]),
+        .library(name: "ZonegriseOSM", targets: ["ZonegriseOSM"]),
         .executable(name: "zonegrise", targets: ["ZonegriseCLI"]),
         .executable(name: "zonegrise-routing-bench", targets: ["RoutingBenchmark"]),
         .executable(name: "zonegrise-osm-bench", targets: ["OSMBenchmark"]),
@@ -36,10 +37,17 @@ let package = Package(
         // Pure-Swift road routing: CSR graph, components, chain contraction, multi-source
         // searches. No GEOS, PROJ or C.
         .target(name: "ZonegriseRouting", dependencies: ["ZonegriseCore"], swiftSettings: strict),
+        // OpenStreetMap to road graph, the extraction side (as OSRM separates extractor and
+        // engine): car profile, extract, graph cache, loader.
+        .target(
+            name: "ZonegriseOSM",
+            dependencies: ["ZonegriseCore", "ZonegriseNative", "ZonegriseRouting", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         // Readers, writers, territory manifest and the analysis pipeline.
         .target(
             name: "Zonegrise",
-            dependencies: ["ZonegriseCore", "ZonegriseNative", "ZonegriseRouting", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ZonegriseCore", "ZonegriseNative", "ZonegriseRouting", "ZonegriseOSM", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // The thin command-line tool.
@@ -53,7 +61,7 @@ let package = Package(
         // OpenStreetMap reading and graph-build benchmark; writes the edge list the routing
         // benchmark reads (`scripts/bench-osm.sh`).
         .executableTarget(
-            name: "OSMBenchmark", dependencies: ["Zonegrise", "ZonegriseNative", "ZonegriseRouting"], swiftSettings: strict),
+            name: "OSMBenchmark", dependencies: ["ZonegriseOSM", "ZonegriseNative", "ZonegriseRouting", "ZonegriseTestSupport"], swiftSettings: strict),
 
         // Fixtures shared by the tests and the routing benchmark (seeded generator,
         // synthetic road grid, repository folders); in no product.
@@ -61,6 +69,11 @@ let package = Package(
         .testTarget(name: "ZonegriseCoreTests", dependencies: ["ZonegriseCore", "ZonegriseTestSupport"], swiftSettings: strict),
         .testTarget(name: "ZonegriseRoutingTests", dependencies: ["ZonegriseRouting", "ZonegriseTestSupport"], swiftSettings: strict),
         .testTarget(name: "ZonegriseNativeTests", dependencies: ["ZonegriseNative", "ZonegriseTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ZonegriseOSMTests",
+            dependencies: ["ZonegriseOSM", "ZonegriseNative", "ZonegriseRouting", "ZonegriseCore", "ZonegriseTestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ZonegriseTests", dependencies: ["Zonegrise", "ZonegriseRouting", "ZonegriseTestSupport"],
             // Golden copies of the demo outputs, read through #filePath (not resources).

@@ -4,7 +4,8 @@
 #      generated road network of about a million nodes (scripts/make-road-network.py):
 #      ours (RoadExtractor's passes, zonegrise-osm-bench) beside a C readosm loop and osmium;
 #  (b) the graph build from that PBF (extract + CSR + largest strongly connected component),
-#      split into what readosm alone costs for the same passes and what our code adds;
+#      split into what readosm alone costs for the same passes and what our code adds, and
+#      the graph cache written and read back into the graph;
 #  (c) one multi-source pass on the built graph, 2,000 random sources, and scipy's
 #      dijkstra(min_only=True) on the same graph and sources (zonegrise-routing-bench --edges).
 # usage: scripts/bench-osm.sh [--nodes N] [--seed N]      (docs/ROAD-NETWORK.md, "Speed")
@@ -85,7 +86,7 @@ fi
 echo
 echo "== (a, b) a generated road network of about $nodes nodes (scripts/make-road-network.py --seed $seed)"
 python3 scripts/make-road-network.py --nodes "$nodes" --seed "$seed" --out "$work/roads.osm.pbf"
-"$bin/zonegrise-osm-bench" "$work/roads.osm.pbf" --repeats 3 --edges "$work/edges.csv" | tee "$work/generated.txt"
+"$bin/zonegrise-osm-bench" "$work/roads.osm.pbf" --repeats 3 --edges "$work/edges.csv" --cache "$work/roads.zgcache" | tee "$work/generated.txt"
 peers "$work/roads.osm.pbf" 3
 
 echo
@@ -102,4 +103,5 @@ echo "== summary"
 grep -h "RoadExtractor.extract (both" "$work/monaco.txt" 2>/dev/null | sed 's/^/Monaco, ours: /' || true
 grep -h "RoadExtractor.extract (both" "$work/generated.txt" | sed 's/^/generated, ours: /'
 grep -h -A7 "^graph build" "$work/generated.txt" | grep -E "total|reading|our code|limited" | sed 's/^ */build: /'
+grep -h -A4 "^graph cache" "$work/generated.txt" | grep -E "write|mapped" | sed 's/^ */cache: /'
 grep -h -E "^bucket|^ratio|^targets" "$work/routing.txt" | sed 's/^/routing: /'

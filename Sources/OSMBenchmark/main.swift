@@ -4,7 +4,7 @@
 // passes and what zonegrise adds. Optionally writes the pruned graph's edge list for
 // `zonegrise-routing-bench --edges` (scripts/bench-osm.sh runs both, with peers).
 import Foundation
-import Zonegrise
+import ZonegriseOSM
 import ZonegriseNative
 import ZonegriseRouting
 
@@ -96,6 +96,20 @@ do {
     if let path = options.edgesCSV {
         let (seconds, _) = try Timing.time { try EdgeListWriter.write(graph, to: path) }
         say("edge list of the pruned graph written to \(path) (\(Report.milliseconds(seconds).trimmingCharacters(in: .whitespaces)))")
+    }
+    if let path = options.cache {
+        say("")
+        for line in try CacheTiming.run(graph, droppedNodes: build.pruned.droppedNodes, droppedComponents: build.pruned.droppedComponents,
+                                        path: path, repeats: n) { say(line) }
+    }
+    if options.contraction {
+        say("")
+        // The graph above is in WGS84 degrees; the model works in Lambert-93 metres.
+        var metres = graph.coordinates
+        try CoordinateTransformer.wgs84ToLambert93().transform(&metres)
+        let projected = RoadGraph(validatingNodeIDs: graph.nodeIDs, coordinates: metres, firstOut: graph.firstOut,
+                                  head: graph.head, weight: graph.weight)!
+        for line in try ContractionTiming.run(projected, repeats: n) { say(line) }
     }
     if sink == 42 { say("") }   // keeps the Swift-values read from being optimised away
 } catch {

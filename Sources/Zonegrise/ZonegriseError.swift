@@ -1,4 +1,5 @@
 import ZonegriseCore
+import ZonegriseOSM
 
 /// Every error a user can cause with bad input, with the context needed to fix it.
 ///
@@ -24,8 +25,9 @@ public enum ZonegriseError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidParameter(source: String, key: String, detail: String)
     /// The inputs are consistent one by one but cannot make an analysis.
     case inconsistent(detail: String)
-    /// An OpenStreetMap file was read but has no way a car may drive under the profile.
-    case noDrivableRoad(file: String, profile: String, waysRead: Int, highwayWays: Int)
+    /// The road network of the `osm` model cannot be built or read: its extract, car
+    /// profile or graph cache (the sentence is the `OSMError`'s).
+    case roadNetwork(OSMError)
 
     public var description: String {
         switch self {
@@ -47,8 +49,8 @@ public enum ZonegriseError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(source): \(key): \(detail)."
         case let .inconsistent(detail):
             return "\(detail)."
-        case let .noDrivableRoad(file, profile, waysRead, highwayWays):
-            return "\(file): no road is drivable under the \(profile) profile (\(waysRead) way(s) read, \(highwayWays) with a highway tag); is it the right OpenStreetMap extract?"
+        case let .roadNetwork(error):
+            return error.description
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ZonegriseCore
 import ZonegriseNative
+import ZonegriseOSM
 import ZonegriseRouting
 
 /// One `zonegrise analyse`: load, classify, write every output atomically, with a
@@ -56,22 +57,29 @@ public struct AnalysisRun: Sendable {
         var warnings: Warnings
         var timings: StageTimings
         var cacheState: String?
+        /// SHA-256 of the files the loader hashed (the extract), by path.
+        var knownDigests: [String: String]
+        /// A road graph built while the territory loaded, written once the territory has
+        /// loaded without error.
+        var pendingCache: RoadNetworkLoader.PendingCache?
     }
 
     public func execute() async throws -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
         var timings = StageTimings(onStageStart: progress)
         let warnings = Warnings()
-        // The matrix loads while the territory does; the territory's errors and
-        // warnings come first, as when the stages ran one after the other. (The road
-        // graph waits: building it writes its cache, which a failed run must not do.)
-        let early = configuration.timeModel.kind != .osm
-        async let earlyModel = early ? loadTimeModel() : nil
+        // The road graph (or the matrix) loads while the territory does. The
+        // territory's errors and warnings come first, as when the stages ran one after
+        // the other; a graph built meanwhile is written to its cache only once the
+        // territory has loaded, so that a run that fails writes nothing.
+        async let loadedModel = loadTimeModel()
         let territory = try await TerritoryLoader(configuration: configuration, warnings: warnings).load(timings: &timings)
-        let loaded: LoadedModel
-        if let found = try await earlyModel { loaded = found } else { loaded = try await loadTimeModel() }
+        let loaded = try await loadedModel
         warnings.append(contentsOf: loaded.warnings)
         timings.append(loaded.timings)
+        if let pending = loaded.pendingCache {
+            try timings.measure("write graph cache") { try ZonegriseError.wrappingRoadNetworkErrors { try pending.write() } }
+        }
 
         let result: AnalysisResult
         let prepared: PreparedAnalysis
@@ -87,7 +95,9 @@ public struct AnalysisRun: Sendable {
             throw ZonegriseError.inconsistent(detail: error.description)
         }
         let outputs = AnalysisOutputs(result: result, territory: territory, warnings: warnings.all)
-        let written = try await timings.measure("write outputs") { try await write(outputs, model: loaded.model) }
+        let written = try await timings.measure("write outputs") {
+            try await write(outputs, model: loaded.model, knownDigests: loaded.knownDigests)
+        }
         timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(result: result, outputs: written, warnings: warnings.all, timings: timings, gammes: territory.input.gammes,
                       roadGraphCacheState: loaded.cacheState, prepared: prepared, searches: searches)
@@ -98,9 +108,13 @@ public struct AnalysisRun: Sendable {
     func loadTimeModel() async throws -> LoadedModel {
         var timings = StageTimings(onStageStart: progress)
         let warnings = Warnings()
-        let cacheState = Box<String?>(nil)
-        let model = try timings.measure("time model") { try makeTimeModel(warnings: warnings, cacheState: cacheState) }
-        return LoadedModel(model: model, warnings: warnings, timings: timings, cacheState: cacheState.value)
+        let cacheState = Box<String?>(nil), digests = Box<[String: String]>([:])
+        let pending = Box<RoadNetworkLoader.PendingCache?>(nil)
+        let model = try timings.measure("time model") {
+            try makeTimeModel(warnings: warnings, cacheState: cacheState, digests: digests, pendingCache: pending)
+        }
+        return LoadedModel(model: model, warnings: warnings, timings: timings, cacheState: cacheState.value,
+                           knownDigests: digests.value, pendingCache: pending.value)
     }
 
     /// Names the commune centres and sites farther than `max_snap_metres` from any road:
@@ -119,7 +133,8 @@ public struct AnalysisRun: Sendable {
         }
     }
 
-    func makeTimeModel(warnings: Warnings, cacheState: Box<String?>) throws -> any TravelTimeModel {
+    func makeTimeModel(warnings: Warnings, cacheState: Box<String?>, digests: Box<[String: String]>,
+                       pendingCache: Box<RoadNetworkLoader.PendingCache?>) throws -> any TravelTimeModel {
         let settings = configuration.timeModel
         switch settings.kind {
         case .crowfly:
@@ -130,11 +145,16 @@ public struct AnalysisRun: Sendable {
                                                       detail: "the osm time model needs an OpenStreetMap extract (.osm.pbf or .osm): name it here or with --osm")
             }
             let cache = settings.osmCache ?? URL(fileURLWithPath: outputDirectory).appendingPathComponent("road_graph.zgcache").path
-            let loaded = try RoadNetworkLoader(osmPath: path, profilePath: settings.osmProfile, cachePath: cache, warnings: warnings).load()
+            let loaded = try ZonegriseError.wrappingRoadNetworkErrors {
+                try RoadNetworkLoader(osmPath: path, profilePath: settings.osmProfile, cachePath: cache, warnings: warnings,
+                                      defersCacheWrite: true).load()
+            }
             // The run manifest must not depend on the run: whether the cache was read or
             // built stays out of it, and the default cache is named relative to the outputs.
             var details = loaded.details
             cacheState.value = details.removeValue(forKey: "cache_state")
+            digests.value = loaded.fileDigests
+            pendingCache.value = loaded.pendingCache
             if settings.osmCache == nil { details["cache"] = "road_graph.zgcache (in the output folder)" }
             return RoadNetworkTimeModel(graph: loaded.graph, offRoadSpeedKmh: settings.offRoadSpeedKmh, details: details)
         case .matrix:
@@ -149,8 +169,8 @@ public struct AnalysisRun: Sendable {
 
     /// Renders every writer's files concurrently (and hashes the inputs meanwhile),
     /// stages them in writer order, then the run manifest, and commits.
-    func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel) async throws -> [String] {
-        async let digests = InputDigests.compute(outputs.territory.files.map(\.path))
+    func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel, knownDigests: [String: String]) async throws -> [String] {
+        async let digests = InputDigests.compute(outputs.territory.files.map(\.path), known: knownDigests)
         let rendered = try await Concurrency.map(writers) { try await $0.files(for: outputs) }
         let transaction = try OutputTransaction(directory: outputDirectory)
         var names: [String] = []

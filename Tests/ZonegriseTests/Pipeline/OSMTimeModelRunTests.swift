@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Zonegrise
 import ZonegriseCore
+import ZonegriseOSM
 
 /// Roads for `PipelineTerritory` (nine communes 2.00–2.09° E, 47.00–47.06° N, centres
 /// at 2.015 / 2.045 / 2.075° E and 47.01 / 47.03 / 47.05° N): primary roads (65 km/h)
@@ -117,7 +118,7 @@ struct OSMTimeModelRunTests {
         try territory.writeManifest(extra: "time_model:\n  kind: osm\n  osm:\n    file: monaco-cut.osm.pbf")
         let (error, text) = await territory.runError()
         let path = territory.path("monaco-cut.osm.pbf")
-        guard case let .malformed(file, _, detail)? = error else {
+        guard case let .roadNetwork(.malformed(file, _, detail))? = error else {
             Issue.record("expected a malformed-file error, got \(text)")
             return
         }
@@ -132,7 +133,7 @@ struct OSMTimeModelRunTests {
         let territory = try Self.territory("osm-not-osm", roads: content, name: name)
         let (error, text) = await territory.runError()
         let path = territory.path(name)
-        #expect(error == .malformed(file: path, line: nil, detail: "the file is not well-formed OSM XML (empty, truncated or not XML) (readosm error READOSM_XML_ERROR); read before the error: 0 nodes, 0 ways, 0 relations"), "\(text)")
+        #expect(error == .roadNetwork(.malformed(file: path, line: nil, detail: "the file is not well-formed OSM XML (empty, truncated or not XML) (readosm error READOSM_XML_ERROR); read before the error: 0 nodes, 0 ways, 0 relations")), "\(text)")
         #expect(text.hasPrefix(path + ": "), "\(text)")
         expectNoOutput(territory)
     }
@@ -141,7 +142,7 @@ struct OSMTimeModelRunTests {
         let territory = try Self.territory("osm-html", roads: "<html><body><p>roads</p></body></html>\n", name: "page.osm")
         let (error, text) = await territory.runError()
         let path = territory.path("page.osm")
-        #expect(error == .noDrivableRoad(file: path, profile: "car", waysRead: 0, highwayWays: 0), "\(text)")
+        #expect(error == .roadNetwork(.noDrivableRoad(file: path, profile: "car", waysRead: 0, highwayWays: 0)), "\(text)")
         expectNoOutput(territory)
     }
 
@@ -151,7 +152,7 @@ struct OSMTimeModelRunTests {
         let territory = try Self.territory("osm-footways", roads: map.xml)
         let (error, text) = await territory.runError()
         let path = territory.path("roads.osm")
-        #expect(error == .noDrivableRoad(file: path, profile: "car", waysRead: 6, highwayWays: 6))
+        #expect(error == .roadNetwork(.noDrivableRoad(file: path, profile: "car", waysRead: 6, highwayWays: 6)))
         #expect(text == "\(path): no road is drivable under the car profile (6 way(s) read, 6 with a highway tag); is it the right OpenStreetMap extract?")
         expectNoOutput(territory)
     }
@@ -160,7 +161,7 @@ struct OSMTimeModelRunTests {
         let territory = try PipelineTerritory("osm-missing")
         try territory.writeManifest(extra: "time_model:\n  kind: osm\n  osm:\n    file: absent.osm.pbf")
         let (error, _) = await territory.runError()
-        #expect(error == .unreadable(file: territory.path("absent.osm.pbf"), reason: "no such file"))
+        #expect(error == .roadNetwork(.unreadable(file: territory.path("absent.osm.pbf"), reason: "no such file")))
         expectNoOutput(territory)
     }
 
@@ -170,7 +171,7 @@ struct OSMTimeModelRunTests {
         try territory.writeManifest(extra: "time_model:\n  kind: osm\n  osm:\n    file: roads.osm.pbf")
         let (error, text) = await territory.runError()
         let path = territory.path("roads.osm.pbf")
-        #expect(error == .unreadable(file: path, reason: "Is a directory"), "\(text)")
+        #expect(error == .roadNetwork(.unreadable(file: path, reason: "Is a directory")), "\(text)")
         #expect(text == "\(path): cannot read the file: Is a directory.")
         expectNoOutput(territory)
     }
@@ -195,8 +196,8 @@ struct OSMTimeModelRunTests {
         let territory = try Self.territory("osm-foreign-cache", roads: PipelineRoadMap.grid().xml, osmSettings: "    cache: notes.txt\n")
         try territory.write("notes.txt", "my notes\n")
         let (error, text) = await territory.runError()
-        #expect(error == .invalidParameter(source: territory.path("notes.txt"), key: "time_model.osm.cache",
-                                           detail: "the file exists and is not a zonegrise graph cache; remove it or name another cache path"), "\(text)")
+        #expect(error == .roadNetwork(.foreignCache(file: territory.path("notes.txt"))), "\(text)")
+        #expect(text == "\(territory.path("notes.txt")): time_model.osm.cache: the file exists and is not a zonegrise graph cache; remove it or name another cache path.")
         #expect(try territory.text("notes.txt") == "my notes\n")
         expectNoOutput(territory)
     }

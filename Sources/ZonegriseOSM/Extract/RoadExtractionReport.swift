@@ -1,47 +1,5 @@
 import ZonegriseCore
 
-/// A car road network read from OpenStreetMap: the output of `RoadExtractor`, the input
-/// of the routing graph (mapped to `RoadEdgeList` by the routing module).
-///
-/// Dense node ids 0..<count index `nodeIDs` and `coordinates`; they are given in
-/// increasing OSM id order, so the same file and profile always give the same network.
-public struct ExtractedRoads: Sendable {
-    /// OSM id of each dense node.
-    public var nodeIDs: [Int64]
-    /// Position of each dense node: x longitude, y latitude, WGS84 degrees (the pipeline
-    /// projects them to Lambert-93).
-    public var coordinates: [PlanarPoint]
-    /// Directed edges, one per drivable direction of each way segment, in way order.
-    public var edges: [ExtractedRoadEdge]
-    /// What was read, kept and skipped.
-    public var report: RoadExtractionReport
-
-    public init(nodeIDs: [Int64], coordinates: [PlanarPoint], edges: [ExtractedRoadEdge], report: RoadExtractionReport) {
-        self.nodeIDs = nodeIDs
-        self.coordinates = coordinates
-        self.edges = edges
-        self.report = report
-    }
-}
-
-/// One directed road segment between two consecutive nodes of a way.
-public struct ExtractedRoadEdge: Hashable, Sendable {
-    /// Dense node ids (indices into `ExtractedRoads.nodeIDs`).
-    public var from: Int32
-    public var to: Int32
-    /// Travel time in deciseconds, peak-hour factor applied, at least 1.
-    public var deciseconds: UInt32
-    /// Great-circle length in metres.
-    public var metres: Double
-
-    public init(from: Int32, to: Int32, deciseconds: UInt32, metres: Double) {
-        self.from = from
-        self.to = to
-        self.deciseconds = deciseconds
-        self.metres = metres
-    }
-}
-
 /// Counts of one extraction, for the run's report and warnings.
 public struct RoadExtractionReport: Hashable, Sendable {
     /// The file read and the profile's name and fingerprint.

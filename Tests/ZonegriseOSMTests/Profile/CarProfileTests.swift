@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Zonegrise
+@testable import ZonegriseOSM
 
 @Suite struct CarProfileTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -293,7 +293,7 @@ import Testing
         #expect(message("- a list\n") == "my.yaml:1: a car profile must be a YAML mapping of keys (see profiles/car.yaml).")
         #expect(message(text.replacingOccurrences(of: "  trunk: 85\n", with: "  trunk: 85\n  Trunk: 80\n")).hasSuffix(
             "highway_speeds_kmh.Trunk: appears twice."))
-        #expect(throws: ZonegriseError.unreadable(file: "/nonexistent/car.yaml", reason: "no such file")) {
+        #expect(throws: OSMError.unreadable(file: "/nonexistent/car.yaml", reason: "no such file")) {
             try CarProfile.load(path: "/nonexistent/car.yaml")
         }
     }

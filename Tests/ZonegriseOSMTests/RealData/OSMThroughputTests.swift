@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Zonegrise
+@testable import ZonegriseOSM
 import ZonegriseNative
 
 /// Reading speed on the Monaco PBF extract, printed, not asserted (machines here are shared

@@ -22,7 +22,7 @@ public struct RoadExtractor: Sendable {
     }
 
     /// The network of `path`.
-    /// - Throws: `ZonegriseError.unreadable` (missing file, a folder), `.malformed`
+    /// - Throws: `OSMError.unreadable` (missing file, a folder), `.malformed`
     ///   (wrong suffix, truncated or corrupt file, not OSM), `.noDrivableRoad`.
     /// - Complexity: two passes over the file plus O(R log R) for the R node references
     ///   of the kept ways; memory O(R).
@@ -55,7 +55,7 @@ public struct RoadExtractor: Sendable {
         report.profileWarnings = warnings
         report.waysPassSeconds = Self.seconds(since: start)
         guard !rules.isEmpty else {
-            throw ZonegriseError.noDrivableRoad(file: path, profile: profile.name, waysRead: wayCounts.ways, highwayWays: highwayWays)
+            throw OSMError.noDrivableRoad(file: path, profile: profile.name, waysRead: wayCounts.ways, highwayWays: highwayWays)
         }
 
         // Pass 2: positions of the referenced nodes.
@@ -73,7 +73,7 @@ public struct RoadExtractor: Sendable {
         let network = build(slots: slots, starts: starts, rules: rules, located: located, report: &report)
         report.buildSeconds = Self.seconds(since: start)
         guard !network.edges.isEmpty else {
-            throw ZonegriseError.noDrivableRoad(file: path, profile: profile.name, waysRead: wayCounts.ways, highwayWays: highwayWays)
+            throw OSMError.noDrivableRoad(file: path, profile: profile.name, waysRead: wayCounts.ways, highwayWays: highwayWays)
         }
         return ExtractedRoads(nodeIDs: network.nodeIDs, coordinates: network.coordinates, edges: network.edges, report: report)
     }
@@ -148,9 +148,9 @@ public struct RoadExtractor: Sendable {
         return (nodeIDs, coordinates, edges)
     }
 
-    /// Runs `body`, turning the reader's `NativeError` into the `ZonegriseError` a user
+    /// Runs `body`, turning the reader's `NativeError` into the `OSMError` a user
     /// sees: a file that cannot be opened is unreadable, anything else is malformed.
-    private func translatingErrors<T>(_ body: () throws(NativeError) -> T) throws(ZonegriseError) -> T {
+    private func translatingErrors<T>(_ body: () throws(NativeError) -> T) throws(OSMError) -> T {
         do {
             return try body()
         } catch {

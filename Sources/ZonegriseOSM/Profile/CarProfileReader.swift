@@ -1,43 +1,8 @@
-import Foundation
 import Yams
 
-extension CarProfile {
-    /// Reads a car profile file (YAML, the format of `profiles/car.yaml`).
-    /// - Throws: `ZonegriseError` naming the file, and the line and key of a bad value.
-    public static func load(path: String) throws -> CarProfile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ZonegriseError.unreadable(
-                file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or a folder" : "no such file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ZonegriseError.malformed(file: path, line: nil, detail: "the profile is not UTF-8 text")
-        }
-        return try parse(text, path: path)
-    }
-
-    /// Reads a car profile from YAML `text`; `path` names it in messages. Every key is
-    /// required except the comments' optional ones (none today): a profile states all its
-    /// values, so that reading one never depends on this code's defaults.
-    /// - Throws: `ZonegriseError.malformed` (not YAML) or `.invalidParameter` with
-    ///   "file:line" and the key (unknown key, missing key, bad value).
-    public static func parse(_ text: String, path: String) throws -> CarProfile {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ZonegriseError.malformed(
-                file: path, line: TerritoryManifest.line(of: error), detail: "not valid YAML: \(TerritoryManifest.summary(of: error))")
-        }
-        guard let root, case .mapping = root else {
-            throw ZonegriseError.malformed(file: path, line: root?.mark?.line, detail: "a car profile must be a YAML mapping of keys (see profiles/car.yaml)")
-        }
-        return try ProfileReader(reader: NodeReader(file: path, folder: "")).read(root)
-    }
-}
-
 /// Walks a profile's YAML tree.
-private struct ProfileReader {
-    let reader: NodeReader
+struct CarProfileReader {
+    let reader: ProfileYAMLReader
 
     static let topKeys = ["version", "name", "highway_speeds_kmh", "excluded_highways", "excluded_tags", "maxspeed",
                           "speed_cap_kmh", "service_speed_factors", "oneway", "access", "ferries", "peak_hour_factor"]

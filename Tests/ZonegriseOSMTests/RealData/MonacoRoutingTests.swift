@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Zonegrise
+@testable import ZonegriseOSM
 import ZonegriseCore
 import ZonegriseNative
 import ZonegriseRouting

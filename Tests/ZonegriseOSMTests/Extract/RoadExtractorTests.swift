@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Zonegrise
+@testable import ZonegriseOSM
 import ZonegriseCore
 
 /// Extraction of tiny maps drawn as ASCII grids (100 m per character, so "a b" is 200 m
@@ -81,7 +81,7 @@ import ZonegriseCore
                                              ("bc", ["highway": "residential", "motor_vehicle": "private"])])
         let path = try map.write()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: ZonegriseError.noDrivableRoad(file: path, profile: "car", waysRead: 2, highwayWays: 2)) {
+        #expect(throws: OSMError.noDrivableRoad(file: path, profile: "car", waysRead: 2, highwayWays: 2)) {
             try RoadExtractor().extract(path: path)
         }
         let allowed = OSMTestMap("a b c", ways: [("ab", ["highway": "residential", "access": "no"]),
@@ -174,25 +174,25 @@ import ZonegriseCore
         let noRoads = OSMTestMap("a b", ways: [("ab", ["building": "yes"])])
         let path = try noRoads.write()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: ZonegriseError.noDrivableRoad(file: path, profile: "car", waysRead: 1, highwayWays: 0)) {
+        #expect(throws: OSMError.noDrivableRoad(file: path, profile: "car", waysRead: 1, highwayWays: 0)) {
             try RoadExtractor().extract(path: path)
         }
-        #expect(ZonegriseError.noDrivableRoad(file: "x.osm", profile: "car", waysRead: 1, highwayWays: 0).description
+        #expect(OSMError.noDrivableRoad(file: "x.osm", profile: "car", waysRead: 1, highwayWays: 0).description
             == "x.osm: no road is drivable under the car profile (1 way(s) read, 0 with a highway tag); is it the right OpenStreetMap extract?")
 
         let text = FileManager.default.temporaryDirectory.appendingPathComponent("zonegrise-\(UUID().uuidString).txt").path
         try Data(noRoads.xml.utf8).write(to: URL(fileURLWithPath: text))
         defer { try? FileManager.default.removeItem(atPath: text) }
-        let suffix = #expect(throws: ZonegriseError.self) { try RoadExtractor().extract(path: text) }
+        let suffix = #expect(throws: OSMError.self) { try RoadExtractor().extract(path: text) }
         #expect(suffix?.description.hasPrefix("\(text): unsupported file name") == true)
 
-        #expect(throws: ZonegriseError.unreadable(file: "/nonexistent/x.osm.pbf", reason: "No such file or directory")) {
+        #expect(throws: OSMError.unreadable(file: "/nonexistent/x.osm.pbf", reason: "No such file or directory")) {
             try RoadExtractor().extract(path: "/nonexistent/x.osm.pbf")
         }
         let broken = FileManager.default.temporaryDirectory.appendingPathComponent("zonegrise-\(UUID().uuidString).osm").path
         try Data("<osm><way id=\"1\">".utf8).write(to: URL(fileURLWithPath: broken))
         defer { try? FileManager.default.removeItem(atPath: broken) }
-        let xml = #expect(throws: ZonegriseError.self) { try RoadExtractor().extract(path: broken) }
+        let xml = #expect(throws: OSMError.self) { try RoadExtractor().extract(path: broken) }
         #expect(xml?.description.hasPrefix("\(broken): the file is not well-formed OSM XML") == true)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Zonegrise
+@testable import ZonegriseOSM
 import ZonegriseCore
 
 /// Extraction of the Monaco PBF extract of ../shared/geodata (skipped when absent).
@@ -41,7 +41,7 @@ import ZonegriseCore
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("zonegrise-\(UUID().uuidString).osm.pbf").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: ZonegriseError.malformed(
+        #expect(throws: OSMError.malformed(
             file: path, line: nil,
             detail: "the file is truncated, corrupt or not OSM PBF data (a block header or block is invalid) (readosm error READOSM_INVALID_PBF_HEADER); read before the error: 0 nodes, 0 ways, 0 relations")
         ) {

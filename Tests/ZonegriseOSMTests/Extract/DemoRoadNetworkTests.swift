@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Zonegrise
+@testable import ZonegriseOSM
 import ZonegriseNative
 import ZonegriseRouting
 
