@@ -19,11 +19,11 @@ public struct CSVReader: Sendable {
     /// 1-based line of the header.
     public let headerLine: Int
 
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     /// Header names trimmed of spaces and quotes and lowercased, for `column(_:)`.
     private let keys: [String]
-    private let bodyStart: Int
-    private let bodyLine: Int
+    let bodyStart: Int
+    let bodyLine: Int
 
     /// Reads the header.
     /// - Parameters:
@@ -86,11 +86,17 @@ public struct CSVReader: Sendable {
     ///   field count is not the header's; whatever `body` throws.
     /// - Complexity: O(n) in the length of the file.
     public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
-        var tokenizer = CSVTokenizer(delimiter: delimiter, file: file, position: bodyStart, line: bodyLine)
+        try forEachRecord(from: bodyStart, line: bodyLine, to: bytes.count, body)
+    }
+
+    /// The records starting at byte `start` (physical line `line`) up to byte `end`.
+    func forEachRecord(from start: Int, line: Int, to end: Int, _ body: (borrowing CSVRecord) throws -> Void) throws {
+        var tokenizer = CSVTokenizer(delimiter: delimiter, file: file, position: start, line: line)
         var record = CSVRecord(bytes: bytes, file: file, delimiter: delimiter)
         record.fields.reserveCapacity(header.count)
         let columnCount = header.count
-        try bytes.withUnsafeBufferPointer { buffer in
+        try bytes.withUnsafeBufferPointer { whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[..<end])
             while try tokenizer.nextRecord(buffer, fields: &record.fields, recordLine: &record.line) {
                 guard record.fields.count == columnCount else {
                     let count = record.fields.count

@@ -33,7 +33,7 @@ public struct TerritoryLoader {
         let equipmentFile = config.equipment.path
         async let parsedEquipment = { () async throws -> (EquipmentReader.Parsed, Double) in
             let start = DispatchTime.now().uptimeNanoseconds
-            let parsed = try EquipmentReader(file: equipmentFile).parse()
+            let parsed = try await EquipmentReader(file: equipmentFile).parseConcurrently()
             return (parsed, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }()
 

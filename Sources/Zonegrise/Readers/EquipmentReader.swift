@@ -25,7 +25,6 @@ struct EquipmentReader {
     /// The file's rows summed per code as written in the file, before matching them
     /// to the geometry: parsing does not need the communes, so it runs while they load.
     struct Parsed: Sendable {
-        var nationalTypes: [String: Set<String>]
         /// Equipment count per code of the file and type (rows with a count > 0).
         var countsByCode: [String: [String: Int]]
         /// First line of each code of `countsByCode`.
@@ -51,7 +50,7 @@ struct EquipmentReader {
                     unmatched.append((code, firstLine[code]!))
                 }
             }
-            return Output(nationalTypes: nationalTypes, countsByCommune: counts, unmatched: unmatched.sorted { $0.line < $1.line },
+            return Output(nationalTypes: countsByCode.mapValues { Set($0.keys) }, countsByCommune: counts, unmatched: unmatched.sorted { $0.line < $1.line },
                           rows: rows, layout: geolocated ? "BPE géolocalisée" : "BPE comptages", located: located, unlocated: unlocated)
         }
     }
@@ -60,23 +59,91 @@ struct EquipmentReader {
         try parse().match(codes)
     }
 
-    /// Reads and checks every row.
+    /// The columns of the file's layout.
+    struct Layout: Sendable {
+        var commune: Int
+        var type: Int
+        var count: Int?
+        var x: Int?
+        var y: Int?
+        var geolocated: Bool { x != nil && y != nil }
+    }
+
+    func layout(_ csv: CSVReader) throws -> Layout {
+        let layout = Layout(commune: try csv.column(anyOf: ["DEPCOM", "CODGEO", "commune"]), type: try csv.column("TYPEQU"),
+                            count: csv.optionalColumn("NB_EQUIP"), x: csv.optionalColumn("LAMBERT_X"), y: csv.optionalColumn("LAMBERT_Y"))
+        guard layout.geolocated || layout.count != nil else {
+            throw ZonegriseError.missingColumn(file: file, column: "NB_EQUIP (or LAMBERT_X and LAMBERT_Y for geolocated BPE)", available: csv.header)
+        }
+        return layout
+    }
+
+    /// Reads and checks every row, on the calling thread.
     /// - Complexity: O(bytes).
     func parse() throws -> Parsed {
         let csv = try CSVReader(bytes: try InputBytes.read(file), file: file)
-        let communeColumn = try csv.column(anyOf: ["DEPCOM", "CODGEO", "commune"])
-        let typeColumn = try csv.column("TYPEQU")
-        let countColumn = csv.optionalColumn("NB_EQUIP")
-        let xColumn = csv.optionalColumn("LAMBERT_X"), yColumn = csv.optionalColumn("LAMBERT_Y")
-        let geolocated = xColumn != nil && yColumn != nil
-        guard geolocated || countColumn != nil else {
-            throw ZonegriseError.missingColumn(file: file, column: "NB_EQUIP (or LAMBERT_X and LAMBERT_Y for geolocated BPE)", available: csv.header)
+        let layout = try layout(csv)
+        var parsed = Parsed(countsByCode: [:], firstLine: [:], rows: 0, geolocated: layout.geolocated, located: 0, unlocated: 0)
+        try parse(csv, layout: layout, part: csv.parts(1)[0], into: &parsed)
+        return parsed
+    }
+
+    /// Reads and checks every row, the file cut into parts parsed concurrently (one per
+    /// core) and merged in file order: the same result, and the same first error, as
+    /// `parse()`.
+    /// - Parameters: `parts` and `minimumBytes` as for `CSVReader.parts` (tests cut small files).
+    /// - Complexity: O(bytes), over the cores.
+    func parseConcurrently(parts: Int = Concurrency.cores, minimumBytes: Int = 1 << 20) async throws -> Parsed {
+        let csv = try CSVReader(bytes: try InputBytes.read(file), file: file)
+        let layout = try layout(csv)
+        let empty = Parsed(countsByCode: [:], firstLine: [:], rows: 0, geolocated: layout.geolocated, located: 0, unlocated: 0)
+        let results = try await Concurrency.map(csv.parts(parts, minimumBytes: minimumBytes)) { part -> (Parsed, (any Error)?) in
+            var parsed = empty
+            do { try self.parse(csv, layout: layout, part: part, into: &parsed) } catch { return (parsed, error) }
+            return (parsed, nil)
         }
-        var national: [String: Set<String>] = [:]
+        var merged = empty
+        for (parsed, failure) in results {
+            if let failure { throw failure }
+            merged.rows += parsed.rows
+            merged.located += parsed.located
+            merged.unlocated += parsed.unlocated
+            for (code, line) in parsed.firstLine where merged.firstLine[code] == nil { merged.firstLine[code] = line }
+            for (code, types) in parsed.countsByCode {
+                if let existing = merged.countsByCode[code] {
+                    merged.countsByCode[code] = existing.merging(types, uniquingKeysWith: +)
+                } else {
+                    merged.countsByCode[code] = types
+                }
+            }
+        }
+        return merged
+    }
+
+    /// Reads the rows of one part into `parsed`. Rows of one code are summed in a local
+    /// table while they follow each other (BPE files are sorted by commune), so that
+    /// most rows cost one hash of their type rather than look-ups of their code.
+    func parse(_ csv: CSVReader, layout: Layout, part: CSVReader.Part, into parsed: inout Parsed) throws {
         var counts: [String: [String: Int]] = [:]
         var firstLine: [String: Int] = [:]
         var rows = 0, located = 0, unlocated = 0
-        try csv.forEachRecord { record in
+        // The code of the rows being summed, and their counts per type.
+        var current = ""
+        var currentCounts: [String: Int] = [:]
+        func flush() {
+            if !current.isEmpty { counts[current] = currentCounts }
+        }
+        defer {
+            flush()
+            parsed.countsByCode = counts
+            parsed.firstLine = firstLine
+            parsed.rows = rows
+            parsed.located = located
+            parsed.unlocated = unlocated
+        }
+        let (communeColumn, typeColumn, countColumn, xColumn, yColumn) = (layout.commune, layout.type, layout.count, layout.x, layout.y)
+        let geolocated = layout.geolocated
+        try csv.forEachRecord(in: part) { record in
             rows += 1
             let code = record.string(communeColumn)
             let type = record.string(typeColumn)
@@ -102,17 +169,19 @@ struct EquipmentReader {
                 }
             }
             guard count > 0 else { return }
-            national[code, default: []].insert(type)
-            if firstLine[code] == nil {
-                guard CommuneReader.isCommuneCode(code) else {
-                    throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[communeColumn], value: code,
-                                                      expected: "a 5-character INSEE commune code")
+            if code != current {
+                flush()
+                if firstLine[code] == nil {
+                    guard CommuneReader.isCommuneCode(code) else {
+                        throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[communeColumn], value: code,
+                                                          expected: "a 5-character INSEE commune code")
+                    }
+                    firstLine[code] = record.line
                 }
-                firstLine[code] = record.line
+                current = code
+                currentCounts = counts.removeValue(forKey: code) ?? [:]
             }
-            counts[code, default: [:]][type, default: 0] += count
+            currentCounts[type, default: 0] += count
         }
-        return Parsed(nationalTypes: national, countsByCode: counts, firstLine: firstLine, rows: rows, geolocated: geolocated,
-                      located: located, unlocated: unlocated)
     }
 }
