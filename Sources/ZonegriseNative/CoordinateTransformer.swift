@@ -8,10 +8,10 @@ import ZonegriseCore
 ///
 /// Owns its `PJ_CONTEXT` (PROJ logs captured, never printed) and `PJ`. Not `Sendable`:
 /// use `makeCopy()` for another thread or task.
-public final class CoordinateTransformer {
+package final class CoordinateTransformer {
     /// The CRSs as given to `init`, e.g. "EPSG:2154".
-    public let source: String
-    public let target: String
+    package let source: String
+    package let target: String
     private let context: PROJContext
     private let transformation: OpaquePointer
 
@@ -19,7 +19,7 @@ public final class CoordinateTransformer {
     /// ("EPSG:2154", "EPSG:4326", WKT, PROJ strings).
     /// - Throws: `NativeError.proj` when PROJ knows no such CRS or no operation.
     /// - Complexity: about 6 ms (PROJ database look-ups).
-    public init(from source: String, to target: String) throws(NativeError) {
+    package init(from source: String, to target: String) throws(NativeError) {
         let context = PROJContext()
         let operation = "create the transformation \(source) → \(target)"
         // New object or null; null area of interest.
@@ -49,18 +49,18 @@ public final class CoordinateTransformer {
     }
 
     /// Lambert-93 (EPSG:2154, metres) to WGS84 (EPSG:4326, longitude and latitude in degrees).
-    public static func lambert93ToWGS84() throws(NativeError) -> CoordinateTransformer {
+    package static func lambert93ToWGS84() throws(NativeError) -> CoordinateTransformer {
         try CoordinateTransformer(from: "EPSG:2154", to: "EPSG:4326")
     }
 
     /// WGS84 (EPSG:4326, longitude and latitude in degrees) to Lambert-93 (EPSG:2154, metres).
-    public static func wgs84ToLambert93() throws(NativeError) -> CoordinateTransformer {
+    package static func wgs84ToLambert93() throws(NativeError) -> CoordinateTransformer {
         try CoordinateTransformer(from: "EPSG:4326", to: "EPSG:2154")
     }
 
     /// The same transformation in a new context, for use on another thread or task.
     /// - Complexity: about 0.4 ms (`proj_clone`), much less than a new `init`.
-    public func makeCopy() throws(NativeError) -> CoordinateTransformer {
+    package func makeCopy() throws(NativeError) -> CoordinateTransformer {
         let copyContext = PROJContext()
         // New object or null.
         guard let clone = proj_clone(copyContext.handle, transformation) else {
@@ -72,7 +72,7 @@ public final class CoordinateTransformer {
     /// One point, source CRS to target CRS (geographic: x longitude, y latitude, degrees).
     /// - Throws: `NativeError.proj` when PROJ cannot transform it (out of the domain).
     /// - Complexity: O(1), about 0.5 µs.
-    public func transform(_ point: PlanarPoint) throws(NativeError) -> PlanarPoint {
+    package func transform(_ point: PlanarPoint) throws(NativeError) -> PlanarPoint {
         _ = proj_errno_reset(transformation)
         let input = proj_coord(point.x, point.y, 0, 0)
         // Failed coordinates come back as HUGE_VAL with the error number set.
@@ -87,7 +87,7 @@ public final class CoordinateTransformer {
     /// On error `points` is left unchanged.
     /// - Throws: `NativeError.proj` naming the first point PROJ could not transform.
     /// - Complexity: O(n), about 0.5 µs per point.
-    public func transform(_ points: inout [PlanarPoint]) throws(NativeError) {
+    package func transform(_ points: inout [PlanarPoint]) throws(NativeError) {
         guard !points.isEmpty else { return }
         var result = points
         let count = result.count
@@ -112,7 +112,7 @@ public final class CoordinateTransformer {
 
     /// Every vertex of `shape`, ring by ring.
     /// - Complexity: O(v) for v vertices, about 0.5 µs per vertex.
-    public func transform(_ shape: MultiPolygon) throws(NativeError) -> MultiPolygon {
+    package func transform(_ shape: MultiPolygon) throws(NativeError) -> MultiPolygon {
         var result = shape
         for polygonIndex in result.polygons.indices {
             for ringIndex in result.polygons[polygonIndex].rings.indices {

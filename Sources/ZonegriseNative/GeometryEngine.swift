@@ -8,11 +8,11 @@ import ZonegriseCore
 /// thread or task. Every call converts its Swift input to GEOS (one buffer copy per ring)
 /// and back; nothing GEOS-side survives a call except inside a `PolygonLocator`.
 /// Units are those of the input CRS (metres and m² for Lambert-93).
-public final class GeometryEngine {
+package final class GeometryEngine {
     let context: GEOSContext
 
     /// A new GEOS context. Cost: a few microseconds.
-    public init() {
+    package init() {
         context = GEOSContext()
     }
 
@@ -33,7 +33,7 @@ public final class GeometryEngine {
     ///   Measured in release builds: about 40 µs for a valid 80-vertex polygon, so
     ///   35,000 commune-sized shapes take about 1.5 s on one core; a repair costs more
     ///   (milliseconds for a badly self-intersecting ring).
-    public func summarize(_ shape: MultiPolygon) throws(NativeError) -> ShapeSummary {
+    package func summarize(_ shape: MultiPolygon) throws(NativeError) -> ShapeSummary {
         let operation = "summarize a shape"
         let geometry = try context.makeGeometry(shape, operation: operation)
         defer { context.destroy(geometry) }
@@ -61,7 +61,7 @@ public final class GeometryEngine {
 
     /// Whether GEOS considers the shape valid (OGC Simple Features rules).
     /// - Complexity: O(v log v) for v vertices.
-    public func isValid(_ shape: MultiPolygon) throws(NativeError) -> Bool {
+    package func isValid(_ shape: MultiPolygon) throws(NativeError) -> Bool {
         let geometry = try context.makeGeometry(shape, operation: "check validity")
         defer { context.destroy(geometry) }
         switch GEOSisValid_r(handle, geometry) {  // 2 on exception
@@ -74,7 +74,7 @@ public final class GeometryEngine {
     /// The shape itself when valid (rings closed), otherwise the polygonal parts of
     /// `GEOSMakeValid`, possibly empty.
     /// - Complexity: O(v log v) for v vertices when valid; repair can cost more.
-    public func makeValid(_ shape: MultiPolygon) throws(NativeError) -> MultiPolygon {
+    package func makeValid(_ shape: MultiPolygon) throws(NativeError) -> MultiPolygon {
         let geometry = try context.makeGeometry(shape, operation: "make valid")
         defer { context.destroy(geometry) }
         switch GEOSisValid_r(handle, geometry) {  // 2 on exception
@@ -87,7 +87,7 @@ public final class GeometryEngine {
     /// A point guaranteed to lie in the shape's interior (`GEOSPointOnSurface`).
     /// - Throws: `NativeError.geos` for an empty shape or a GEOS failure.
     /// - Complexity: O(v log v) for v vertices.
-    public func pointOnSurface(_ shape: MultiPolygon) throws(NativeError) -> PlanarPoint {
+    package func pointOnSurface(_ shape: MultiPolygon) throws(NativeError) -> PlanarPoint {
         let geometry = try context.makeGeometry(shape, operation: "compute a point on surface")
         defer { context.destroy(geometry) }
         return try pointOnSurface(of: geometry)
@@ -96,7 +96,7 @@ public final class GeometryEngine {
     /// Area in square units of the CRS (m² for Lambert-93); holes subtracted. Overlapping
     /// parts of an invalid shape are counted twice: repair first when in doubt.
     /// - Complexity: O(v) for v vertices.
-    public func area(_ shape: MultiPolygon) throws(NativeError) -> Double {
+    package func area(_ shape: MultiPolygon) throws(NativeError) -> Double {
         let geometry = try context.makeGeometry(shape, operation: "compute an area")
         defer { context.destroy(geometry) }
         return try area(of: geometry)
@@ -105,7 +105,7 @@ public final class GeometryEngine {
     /// Whether the point lies in the shape's interior (GEOS `contains`: a point on the
     /// boundary is not contained). Unprepared: for many points use `makeLocator`.
     /// - Complexity: O(v) for v vertices.
-    public func contains(_ shape: MultiPolygon, _ point: PlanarPoint) throws(NativeError) -> Bool {
+    package func contains(_ shape: MultiPolygon, _ point: PlanarPoint) throws(NativeError) -> Bool {
         let operation = "test whether a shape contains a point"
         let geometry = try context.makeGeometry(shape, operation: operation)
         defer { context.destroy(geometry) }
@@ -125,7 +125,7 @@ public final class GeometryEngine {
     /// GEOS may throw a topology error otherwise.
     /// - Complexity: O(v log v) for v vertices in all shapes (cascaded union). Measured:
     ///   3,740 adjacent grid cells of 80 vertices into one polygon, about 3 s.
-    public func union(_ shapes: [MultiPolygon]) throws(NativeError) -> MultiPolygon {
+    package func union(_ shapes: [MultiPolygon]) throws(NativeError) -> MultiPolygon {
         guard !shapes.isEmpty else { return MultiPolygon(polygons: []) }
         let collection = try context.makeCollection(shapes, operation: "union shapes")
         defer { context.destroy(collection) }
@@ -138,7 +138,7 @@ public final class GeometryEngine {
     /// An index answering "which shape covers this point" for many points; it keeps this
     /// engine's GEOS context, so use it on the same thread or task.
     /// - Complexity: O(v + n log n) to build for n shapes of v vertices in all.
-    public func makeLocator(_ shapes: [MultiPolygon]) throws(NativeError) -> PolygonLocator {
+    package func makeLocator(_ shapes: [MultiPolygon]) throws(NativeError) -> PolygonLocator {
         try PolygonLocator(context: context, shapes: shapes)
     }
 
@@ -150,7 +150,7 @@ public final class GeometryEngine {
     /// - Complexity: O(v + n log n + k·c) for n shapes of v vertices, k envelope
     ///   candidates and c the cost of one prepared test. Measured: 35,000 grid cells of
     ///   80 vertices, 139,000 pairs, about 1.3 s.
-    public func touchingPairs(_ shapes: [MultiPolygon]) throws(NativeError) -> [IndexPair] {
+    package func touchingPairs(_ shapes: [MultiPolygon]) throws(NativeError) -> [IndexPair] {
         let operation = "find touching shapes"
         var geometries: [OpaquePointer] = []
         geometries.reserveCapacity(shapes.count)

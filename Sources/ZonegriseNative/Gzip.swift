@@ -6,10 +6,10 @@ import CZlib
 /// after each member, so concatenated members (`cat a.gz b.gz`, bgzip) decompress to the
 /// concatenation of their contents, as `gunzip` does. Zero bytes after the last member
 /// (tape padding) are ignored; anything else there is an error.
-public enum Gzip {
+package enum Gzip {
     /// True when `bytes` starts with the gzip magic number 1f 8b.
     /// - Complexity: O(1).
-    public static func isGzip(_ bytes: [UInt8]) -> Bool {
+    package static func isGzip(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
     }
 
@@ -19,7 +19,7 @@ public enum Gzip {
     ///   (bad header, bad deflate data, CRC or length mismatch).
     /// - Complexity: O(n + m) for n compressed and m decompressed bytes; about 450 MB/s
     ///   of output on one core for GeoJSON-like text, the speed of zlib itself.
-    public static func decompress(_ bytes: [UInt8], source: String) throws(NativeError) -> [UInt8] {
+    package static func decompress(_ bytes: [UInt8], source: String) throws(NativeError) -> [UInt8] {
         guard isGzip(bytes) else {
             throw .gzip(source: source, message: "not gzip data (it does not start with 1f 8b)")
         }

@@ -2,7 +2,7 @@
 ///
 /// Each case carries the operation or file it concerns and the library's own message,
 /// so the description is one self-contained sentence.
-public enum NativeError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum NativeError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A GEOS call failed or returned an unusable result. `operation` names the step
     /// ("make valid", "point on surface", "build polygon 2 ring 0"), `message` is the
     /// text captured from the GEOS error handler, or our own explanation.
@@ -18,7 +18,7 @@ public enum NativeError: Error, Hashable, Sendable, CustomStringConvertible {
     /// failed (`message` gives its code in words and what was read before the failure).
     case osm(path: String, message: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .geos(operation, message):
             "GEOS failed to \(operation): \(Self.sentenceEnd(message))"

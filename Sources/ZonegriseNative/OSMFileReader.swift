@@ -18,22 +18,22 @@ import ZonegriseCore
 ///
 /// Throughput: about 0.8 M objects/s for a full read with Swift values, within a few
 /// per cent of readosm alone (Monaco PBF, release, one core; docs/ROAD-NETWORK.md).
-public struct OSMFileReader: Hashable, Sendable {
-    public enum Format: String, Hashable, Sendable {
+package struct OSMFileReader: Hashable, Sendable {
+    package enum Format: String, Hashable, Sendable {
         /// OSM XML, `.osm`.
         case xml
         /// OSM PBF (protocol buffers), `.pbf`.
         case pbf
     }
 
-    public let path: String
-    public let format: Format
+    package let path: String
+    package let format: Format
 
     /// A reader of `path`, whose format the suffix gives (case-insensitive): `.osm` is XML,
     /// `.pbf` (hence `.osm.pbf`) is PBF, as readosm decides. Nothing is read yet.
     /// - Throws: `NativeError.osm` for any other suffix (`.osm.bz2`, `.o5m`, `.txt`…),
     ///   `NativeError.io` when the file does not exist or is a folder.
-    public init(path: String) throws(NativeError) {
+    package init(path: String) throws(NativeError) {
         let lowered = path.lowercased()
         if lowered.hasSuffix(".pbf") {
             format = .pbf
@@ -56,7 +56,7 @@ public struct OSMFileReader: Hashable, Sendable {
 
     /// Counts nodes, ways and relations without building any Swift value.
     /// - Complexity: one pass; the speed of readosm's decoding.
-    public func countObjects() throws(NativeError) -> OSMObjectCounts {
+    package func countObjects() throws(NativeError) -> OSMObjectCounts {
         try countObjects(nodes: true, ways: true, relations: true)
     }
 
@@ -66,7 +66,7 @@ public struct OSMFileReader: Hashable, Sendable {
     /// is pass 1 of a road read, `ways: false` pass 2 (benchmarks compare the two).
     /// - Returns: the counts, 0 for a kind skipped.
     /// - Complexity: one pass.
-    public func countObjects(nodes: Bool, ways: Bool, relations: Bool) throws(NativeError) -> OSMObjectCounts {
+    package func countObjects(nodes: Bool, ways: Bool, relations: Bool) throws(NativeError) -> OSMObjectCounts {
         let sink = OSMParseSink()
         try ReadOSMHandle(path: path).parse(
             sink, nodes: nodes ? countNodeCallback : nil, ways: ways ? countWayCallback : nil,
@@ -79,7 +79,7 @@ public struct OSMFileReader: Hashable, Sendable {
     /// all). Relations are skipped.
     /// - Returns: how many nodes and ways were read (0 for a skipped kind).
     /// - Complexity: one pass.
-    public func read(
+    package func read(
         nodeTags: Bool = false,
         nodes: ((OSMNode) -> Void)? = nil,
         ways: ((OSMWay) -> Void)? = nil
@@ -99,7 +99,7 @@ public struct OSMFileReader: Hashable, Sendable {
     /// a few string comparisons each.
     /// - Returns: the counts, `ways` being all the ways in the file (visited or not).
     /// - Complexity: one pass, about 3 times faster than a read with nodes (PBF).
-    public func forEachWay(withAnyKey keys: [String] = [], _ body: (OSMWay) -> Void) throws(NativeError) -> OSMObjectCounts {
+    package func forEachWay(withAnyKey keys: [String] = [], _ body: (OSMWay) -> Void) throws(NativeError) -> OSMObjectCounts {
         let sink = OSMParseSink()
         sink.requireAnyWayKey(keys)
         return try withoutActuallyEscaping(body) { (escapable) throws(NativeError) -> OSMObjectCounts in
@@ -115,7 +115,7 @@ public struct OSMFileReader: Hashable, Sendable {
     /// extract refers to nodes beyond its border.
     /// - Complexity: one pass, O(N log n) look-ups for N nodes in the file and n wanted;
     ///   memory O(n).
-    public func coordinates(of nodes: OSMNodeIndex) throws(NativeError) -> OSMNodeCoordinates {
+    package func coordinates(of nodes: OSMNodeIndex) throws(NativeError) -> OSMNodeCoordinates {
         let sink = OSMParseSink()
         sink.index = nodes
         sink.positions = [PlanarPoint](repeating: PlanarPoint(x: .nan, y: .nan), count: nodes.count)

@@ -6,15 +6,15 @@ import ZonegriseCore
 /// `positions[i]` is the node `index.ids[i]`, `x` longitude and `y` latitude in WGS84
 /// degrees (the order of `CoordinateTransformer`'s geographic side), or NaN for both when
 /// the file has no such node (a way of a clipped extract refers to nodes beyond its border).
-public struct OSMNodeCoordinates: Sendable {
-    public let index: OSMNodeIndex
-    public let positions: [PlanarPoint]
+package struct OSMNodeCoordinates: Sendable {
+    package let index: OSMNodeIndex
+    package let positions: [PlanarPoint]
     /// How many ids of `index` the file had.
-    public let foundCount: Int
+    package let foundCount: Int
     /// How many nodes the file has (all of them were looked at).
-    public let nodesRead: Int
+    package let nodesRead: Int
 
-    public init(index: OSMNodeIndex, positions: [PlanarPoint], foundCount: Int, nodesRead: Int) {
+    package init(index: OSMNodeIndex, positions: [PlanarPoint], foundCount: Int, nodesRead: Int) {
         precondition(positions.count == index.count, "one position per indexed node")
         self.index = index
         self.positions = positions
@@ -23,16 +23,16 @@ public struct OSMNodeCoordinates: Sendable {
     }
 
     /// How many ids of `index` the file did not have.
-    public var missingCount: Int { index.count - foundCount }
+    package var missingCount: Int { index.count - foundCount }
 
     /// True when the file had the node at dense index `i`.
     /// - Complexity: O(1).
     @inlinable
-    public func isFound(_ i: Int) -> Bool { !positions[i].x.isNaN }
+    package func isFound(_ i: Int) -> Bool { !positions[i].x.isNaN }
 
     /// The position of node `id`, or nil when it is not indexed or was not in the file.
     /// - Complexity: O(log n).
-    public func position(of id: Int64) -> PlanarPoint? {
+    package func position(of id: Int64) -> PlanarPoint? {
         guard let i = index.index(of: id), isFound(i) else { return nil }
         return positions[i]
     }

@@ -1,13 +1,13 @@
 /// A compact set of OSM node ids mapped to dense indices 0..<count: the ids sorted, without
 /// duplicates, searched by bisection. 8 bytes per id, a quarter of a `[Int64: Int32]`
 /// dictionary, which matters at the scale of France (tens of millions of road nodes).
-public struct OSMNodeIndex: Hashable, Sendable {
+package struct OSMNodeIndex: Hashable, Sendable {
     /// The ids in increasing order; `ids[i]` has index `i`.
-    public let ids: [Int64]
+    package let ids: [Int64]
 
     /// The index of `ids` (any order, duplicates allowed).
     /// - Complexity: O(n log n).
-    public init(ids: [Int64]) {
+    package init(ids: [Int64]) {
         var sorted = ids
         sorted.sort()
         var unique = 0
@@ -19,12 +19,12 @@ public struct OSMNodeIndex: Hashable, Sendable {
         self.ids = sorted
     }
 
-    public var count: Int { ids.count }
+    package var count: Int { ids.count }
 
     /// The dense index of `id`, or nil when `id` is not in the set.
     /// - Complexity: O(log n).
     @inlinable
-    public func index(of id: Int64) -> Int? {
+    package func index(of id: Int64) -> Int? {
         var low = 0, high = ids.count
         while low < high {
             let middle = (low + high) >> 1

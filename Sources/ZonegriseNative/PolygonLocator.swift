@@ -8,7 +8,7 @@ import ZonegriseCore
 /// so a road node lying exactly on a commune boundary (common in OSM, where boundaries
 /// often reuse road nodes) still gets a commune. Made by `GeometryEngine.makeLocator`;
 /// keeps that engine's GEOS context alive and, like it, is not `Sendable`.
-public final class PolygonLocator {
+package final class PolygonLocator {
     private let context: GEOSContext
     private let geometries: [OpaquePointer]
     private let prepared: [OpaquePointer]
@@ -16,7 +16,7 @@ public final class PolygonLocator {
     private var candidates: [Int] = []
 
     /// Number of shapes indexed.
-    public var count: Int { geometries.count }
+    package var count: Int { geometries.count }
 
     init(context: GEOSContext, shapes: [MultiPolygon]) throws(NativeError) {
         let operation = "build a polygon locator"
@@ -58,7 +58,7 @@ public final class PolygonLocator {
     /// covered" for that candidate.
     /// - Complexity: O(log n + k·log v): tree search, then k prepared tests against
     ///   shapes of about v vertices. About 2 µs per point among 35,000 shapes.
-    public func indexContaining(_ point: PlanarPoint) -> Int? {
+    package func indexContaining(_ point: PlanarPoint) -> Int? {
         guard let pointGeometry = try? context.makePoint(point, operation: "locate a point") else { return nil }
         defer { context.destroy(pointGeometry) }
         candidates.removeAll(keepingCapacity: true)
@@ -72,7 +72,7 @@ public final class PolygonLocator {
 
     /// `indexContaining` for each point, in order.
     /// - Complexity: O(m) calls of `indexContaining` for m points.
-    public func indicesContaining(_ points: [PlanarPoint]) -> [Int?] {
+    package func indicesContaining(_ points: [PlanarPoint]) -> [Int?] {
         points.map { indexContaining($0) }
     }
 }

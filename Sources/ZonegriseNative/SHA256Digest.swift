@@ -6,10 +6,10 @@ import Darwin
 
 /// SHA-256 (FIPS 180-4) through OpenSSL's EVP interface (`EVP_sha256`), as lowercase hex.
 /// Used to fingerprint input files and caches.
-public enum SHA256Digest {
+package enum SHA256Digest {
     /// Digest of `bytes`, 64 lowercase hex digits.
     /// - Complexity: O(n), about 0.8 GB/s on this machine (SHA-NI).
-    public static func hex(_ bytes: [UInt8]) -> String {
+    package static func hex(_ bytes: [UInt8]) -> String {
         let hasher = EVPDigestContext()
         bytes.withUnsafeBytes { hasher.update($0) }
         return hasher.finalHex()
@@ -19,7 +19,7 @@ public enum SHA256Digest {
     /// file size).
     /// - Throws: `NativeError.io` when the file cannot be opened or read.
     /// - Complexity: O(file size), about 0.6–0.9 GB/s from the page cache.
-    public static func hex(fileAt path: String) throws(NativeError) -> String {
+    package static func hex(fileAt path: String) throws(NativeError) -> String {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .io(path: path, message: errnoMessage()) }
         defer { close(descriptor) }

@@ -6,20 +6,20 @@ import Foundation
 ///
 /// A path is absolute so that messages and the run manifest (`manifest.json`) name
 /// the same file wherever the run started.
-public enum FilePaths {
+package enum FilePaths {
     /// `path` unchanged when it starts with `/`; otherwise `path` under `folder`, with
     /// `.` and `..` components and repeated or trailing `/` removed (symbolic links are
     /// kept, not resolved).
     ///
     /// `FilePaths.absolute("../bpe.csv", relativeTo: "/srv/62")` is `/srv/bpe.csv`;
     /// an empty `path` gives `folder` itself.
-    public static func absolute(_ path: String, relativeTo folder: String) -> String {
+    package static func absolute(_ path: String, relativeTo folder: String) -> String {
         if path.hasPrefix("/") { return path }
         return URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL.path
     }
 
     /// `path` made absolute against the current directory of the process.
-    public static func absolute(_ path: String) -> String {
+    package static func absolute(_ path: String) -> String {
         absolute(path, relativeTo: FileManager.default.currentDirectoryPath)
     }
 }

@@ -9,15 +9,15 @@
 /// Errors: an unterminated quote or a record whose field count differs from the header's
 /// is `ZonegriseError.malformed` with the line; an absent column is
 /// `ZonegriseError.missingColumn`.
-public struct CSVReader: Sendable {
+package struct CSVReader: Sendable {
     /// The name used in error messages.
-    public let file: String
+    package let file: String
     /// The column names as written (quotes removed).
-    public let header: [String]
+    package let header: [String]
     /// The field separator: `;`, `,`, tab, or whatever was given.
-    public let delimiter: UInt8
+    package let delimiter: UInt8
     /// 1-based line of the header.
-    public let headerLine: Int
+    package let headerLine: Int
 
     let bytes: [UInt8]
     /// Header names trimmed of spaces and quotes and lowercased, for `column(_:)`.
@@ -32,7 +32,7 @@ public struct CSVReader: Sendable {
     ///   - delimiter: the separator, or nil to take the most frequent of `;`, `,` and tab
     ///     outside quotes in the first line.
     /// - Complexity: O(length of the header).
-    public init(bytes: [UInt8], file: String, delimiter: UInt8? = nil) throws {
+    package init(bytes: [UInt8], file: String, delimiter: UInt8? = nil) throws {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let separator = delimiter ?? bytes.withUnsafeBufferPointer { CSVTokenizer.detectDelimiter($0, from: start) }
         var tokenizer = CSVTokenizer(delimiter: separator, file: file, position: start, line: 1)
@@ -56,7 +56,7 @@ public struct CSVReader: Sendable {
     /// Index of the column named `name`, compared without case and surrounding spaces or quotes.
     /// - Throws: `ZonegriseError.missingColumn` listing the columns found.
     /// - Complexity: O(columns).
-    public func column(_ name: String) throws -> Int {
+    package func column(_ name: String) throws -> Int {
         guard let index = optionalColumn(name) else {
             throw ZonegriseError.missingColumn(file: file, column: name, available: header)
         }
@@ -67,7 +67,7 @@ public struct CSVReader: Sendable {
     /// several ways: `COM`, `DEPCOM`, `code_insee`).
     /// - Throws: `ZonegriseError.missingColumn` whose column is the names joined by " or ".
     /// - Complexity: O(columns × names).
-    public func column(anyOf names: [String]) throws -> Int {
+    package func column(anyOf names: [String]) throws -> Int {
         for name in names {
             if let index = optionalColumn(name) { return index }
         }
@@ -76,7 +76,7 @@ public struct CSVReader: Sendable {
 
     /// Index of the column named `name` (as in `column(_:)`), nil when there is none.
     /// - Complexity: O(columns).
-    public func optionalColumn(_ name: String) -> Int? {
+    package func optionalColumn(_ name: String) -> Int? {
         keys.firstIndex(of: Self.key(name))
     }
 
@@ -85,7 +85,7 @@ public struct CSVReader: Sendable {
     /// - Throws: `ZonegriseError.malformed` for an unterminated quote or a record whose
     ///   field count is not the header's; whatever `body` throws.
     /// - Complexity: O(n) in the length of the file.
-    public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
+    package func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
         try forEachRecord(from: bodyStart, line: bodyLine, to: bytes.count, body)
     }
 
@@ -112,7 +112,7 @@ public struct CSVReader: Sendable {
 
     /// Number of records, by reading them all.
     /// - Complexity: O(n) in the length of the file.
-    public func countRecords() throws -> Int {
+    package func countRecords() throws -> Int {
         var count = 0
         try forEachRecord { _ in count += 1 }
         return count

@@ -4,7 +4,7 @@
 /// `int` and `double` parse the bytes directly without allocating. Field indexes come
 /// from `CSVReader.column(_:)`; every record has exactly as many fields as the header
 /// (the reader checks it), so an index out of range is a programming error.
-public struct CSVRecord {
+package struct CSVRecord {
     /// Bounds of one field's content (inside the quotes for a quoted field).
     struct Field {
         var start: Int
@@ -14,7 +14,7 @@ public struct CSVRecord {
     }
 
     /// 1-based physical line where the record starts (the header is on line 1).
-    public internal(set) var line: Int = 0
+    package internal(set) var line: Int = 0
     var fields: [Field] = []
     private let bytes: [UInt8]
     private let file: String
@@ -27,11 +27,11 @@ public struct CSVRecord {
     }
 
     /// Number of fields.
-    public var count: Int { fields.count }
+    package var count: Int { fields.count }
 
     /// The field's text, quotes removed and `""` turned into `"`; invalid UTF-8 becomes U+FFFD.
     /// - Complexity: O(length of the field); one allocation.
-    public func string(_ index: Int) -> String {
+    package func string(_ index: Int) -> String {
         let field = fields[index]
         let raw = bytes[field.start..<field.end]
         guard field.hasEscapedQuotes else { return String(decoding: raw, as: UTF8.self) }
@@ -51,18 +51,18 @@ public struct CSVRecord {
     /// The field's raw bytes, without copying (inside the quotes for a quoted field, where a
     /// quote still appears doubled).
     /// - Complexity: O(1).
-    public func bytes(_ index: Int) -> ArraySlice<UInt8> {
+    package func bytes(_ index: Int) -> ArraySlice<UInt8> {
         let field = fields[index]
         return bytes[field.start..<field.end]
     }
 
     /// All fields as strings.
     /// - Complexity: O(length of the record).
-    public var strings: [String] { fields.indices.map(string) }
+    package var strings: [String] { fields.indices.map(string) }
 
     /// True when the field is empty or holds only spaces.
     /// - Complexity: O(length of the field).
-    public func isEmpty(_ index: Int) -> Bool {
+    package func isEmpty(_ index: Int) -> Bool {
         let field = fields[index]
         return bytes[field.start..<field.end].allSatisfy { $0 == UInt8(ascii: " ") }
     }
@@ -70,7 +70,7 @@ public struct CSVRecord {
     /// The field as a decimal integer (`42`, ` -7 `, `+3`; surrounding spaces allowed),
     /// or nil when it is anything else or does not fit in `Int`.
     /// - Complexity: O(length of the field); no allocation.
-    public func int(_ index: Int) -> Int? {
+    package func int(_ index: Int) -> Int? {
         let field = fields[index]
         var offset = field.start
         var end = field.end
@@ -99,7 +99,7 @@ public struct CSVRecord {
     /// `,` is also taken as the decimal separator when the delimiter is `;` (French CSV:
     /// `12,5`). Nil for anything else, including `NaN` and `inf`.
     /// - Complexity: O(length of the field); no allocation for up to 15 significant digits.
-    public func double(_ index: Int) -> Double? {
+    package func double(_ index: Int) -> Double? {
         let field = fields[index]
         var offset = field.start
         var end = field.end
@@ -150,7 +150,7 @@ public struct CSVRecord {
     }
 
     /// The field as an integer, or `ZonegriseError.invalidValue` naming `field` and the line.
-    public func requireInt(_ index: Int, field: String) throws -> Int {
+    package func requireInt(_ index: Int, field: String) throws -> Int {
         guard let value = int(index) else {
             throw ZonegriseError.invalidValue(file: file, line: line, field: field, value: string(index), expected: "an integer")
         }
@@ -158,7 +158,7 @@ public struct CSVRecord {
     }
 
     /// The field as a number, or `ZonegriseError.invalidValue` naming `field` and the line.
-    public func requireDouble(_ index: Int, field: String) throws -> Double {
+    package func requireDouble(_ index: Int, field: String) throws -> Double {
         guard let value = double(index) else {
             throw ZonegriseError.invalidValue(file: file, line: line, field: field, value: string(index), expected: "a number")
         }

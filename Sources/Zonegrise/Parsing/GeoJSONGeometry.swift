@@ -6,7 +6,7 @@ import ZonegriseCore
 /// longitude and `y` the latitude in degrees (RFC 7946 order); for a projected `crs`
 /// (EPSG:2154) they are metres. Extra values (altitude, measure) are dropped. Rings are
 /// kept as written: closure, orientation and validity are checked later, by GEOS.
-public indirect enum GeoJSONGeometry: Hashable, Sendable {
+package indirect enum GeoJSONGeometry: Hashable, Sendable {
     case point(PlanarPoint)
     case multiPoint([PlanarPoint])
     case lineString([PlanarPoint])
@@ -17,7 +17,7 @@ public indirect enum GeoJSONGeometry: Hashable, Sendable {
 
     /// The areal geometry as a multipolygon (a Polygon gives a multipolygon of one);
     /// nil for any other type, including a GeometryCollection of polygons.
-    public var asMultiPolygon: MultiPolygon? {
+    package var asMultiPolygon: MultiPolygon? {
         switch self {
         case let .polygon(polygon): return MultiPolygon(polygons: [polygon])
         case let .multiPolygon(multiPolygon): return multiPolygon
@@ -26,13 +26,13 @@ public indirect enum GeoJSONGeometry: Hashable, Sendable {
     }
 
     /// The point of a Point geometry, nil for any other type.
-    public var asPoint: PlanarPoint? {
+    package var asPoint: PlanarPoint? {
         if case let .point(point) = self { return point }
         return nil
     }
 
     /// The GeoJSON `type` name (`"MultiPolygon"`), for messages.
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .point: return "Point"
         case .multiPoint: return "MultiPoint"

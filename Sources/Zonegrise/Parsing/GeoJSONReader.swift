@@ -13,7 +13,7 @@ import ZonegriseCore
 /// than 2 numbers, properties that are not an object) is `ZonegriseError.invalidFeature`
 /// with the 0-based feature index and the line in the detail. A `null` geometry is not an
 /// error: the feature's `geometry` is nil.
-public enum GeoJSONReader {
+package enum GeoJSONReader {
     /// Reads a FeatureCollection, a single Feature or a bare geometry (the last two as a
     /// document of one feature, index 0).
     /// - Parameters:
@@ -21,7 +21,7 @@ public enum GeoJSONReader {
     ///   - file: the name used in error messages.
     /// - Complexity: O(n) in the length of `bytes` (coordinates read before their `type`
     ///   are scanned twice); memory O(positions).
-    public static func read(_ bytes: [UInt8], file: String) throws -> GeoJSONDocument {
+    package static func read(_ bytes: [UInt8], file: String) throws -> GeoJSONDocument {
         try JSONScanner.scan(bytes, file: file) { scanner in try readDocument(&scanner) }
     }
 

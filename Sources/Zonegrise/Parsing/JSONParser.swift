@@ -7,13 +7,13 @@
 /// expected ("expected ',' or '}' after an object member, found 'x'").
 ///
 /// For GeoJSON use `GeoJSONReader`, which reads coordinates straight into typed arrays.
-public enum JSONParser {
+package enum JSONParser {
     /// Parses `bytes`, which must hold exactly one JSON value (surrounding whitespace allowed).
     /// - Parameters:
     ///   - bytes: UTF-8 text; invalid UTF-8 inside strings becomes U+FFFD.
     ///   - file: the name used in error messages.
     /// - Complexity: O(n) time in the length of `bytes`; O(depth) stack.
-    public static func parse(_ bytes: [UInt8], file: String) throws -> JSONValue {
+    package static func parse(_ bytes: [UInt8], file: String) throws -> JSONValue {
         try JSONScanner.scan(bytes, file: file) { scanner in
             scanner.skipWhitespace()
             if scanner.isAtEnd { throw scanner.malformed("the file is empty: expected a JSON value") }

@@ -3,7 +3,7 @@
 /// Numbers are `Double`s, like in JavaScript: integers beyond 2^53 lose precision, which
 /// never matters for the codes and counts of geodata (commune codes are strings).
 /// Object member order is not kept; a repeated key keeps its last value.
-public enum JSONValue: Hashable, Sendable {
+package enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -12,48 +12,48 @@ public enum JSONValue: Hashable, Sendable {
     case object([String: JSONValue])
 
     /// The string, or nil for any other kind of value.
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case let .string(text) = self { return text }
         return nil
     }
 
     /// The number, or nil for any other kind of value (no conversion from strings).
-    public var doubleValue: Double? {
+    package var doubleValue: Double? {
         if case let .number(number) = self { return number }
         return nil
     }
 
     /// The number when it is an integer that fits in `Int`, nil otherwise.
-    public var intValue: Int? {
+    package var intValue: Int? {
         guard case let .number(number) = self, number.rounded(.towardZero) == number,
               let integer = Int(exactly: number) else { return nil }
         return integer
     }
 
     /// The boolean, or nil for any other kind of value.
-    public var boolValue: Bool? {
+    package var boolValue: Bool? {
         if case let .bool(flag) = self { return flag }
         return nil
     }
 
     /// The elements, or nil when this is not an array.
-    public var arrayValue: [JSONValue]? {
+    package var arrayValue: [JSONValue]? {
         if case let .array(elements) = self { return elements }
         return nil
     }
 
     /// The members, or nil when this is not an object.
-    public var objectValue: [String: JSONValue]? {
+    package var objectValue: [String: JSONValue]? {
         if case let .object(members) = self { return members }
         return nil
     }
 
     /// True for `null`.
-    public var isNull: Bool { self == .null }
+    package var isNull: Bool { self == .null }
 
     /// The member named `key` when this is an object that has it, nil otherwise.
     /// - Complexity: O(1) on average.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         if case let .object(members) = self { return members[key] }
         return nil
     }
@@ -62,7 +62,7 @@ public enum JSONValue: Hashable, Sendable {
     /// integral numbers without a decimal part (`62041`, not `62041.0`), other numbers in
     /// Swift's shortest round-trip form, `true`/`false`, arrays and objects as compact
     /// JSON; nil for `null`.
-    public var propertyText: String? {
+    package var propertyText: String? {
         switch self {
         case .null:
             return nil
@@ -88,7 +88,7 @@ extension JSONValue: CustomStringConvertible {
     /// Compact JSON text (object members sorted by key so the text is stable).
     /// Non-finite numbers, which JSON cannot hold, are written as `null`.
     /// - Complexity: O(size of the value).
-    public var description: String {
+    package var description: String {
         var text = ""
         write(to: &text)
         return text

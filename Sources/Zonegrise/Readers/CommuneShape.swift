@@ -1,12 +1,12 @@
 import ZonegriseCore
 
 /// A commune polygon as read, in Lambert-93 metres, with where it came from.
-public struct CommuneShape: Sendable {
-    public var code: String
-    public var nom: String
-    public var shape: MultiPolygon
+package struct CommuneShape: Sendable {
+    package var code: String
+    package var nom: String
+    package var shape: MultiPolygon
     /// `file feature N` for messages.
-    public var origin: String
+    package var origin: String
     /// 1-based feature number in its file.
-    public var featureNumber: Int = 0
+    package var featureNumber: Int = 0
 }

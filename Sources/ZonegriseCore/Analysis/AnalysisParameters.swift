@@ -59,7 +59,7 @@ public struct BandScheme: Hashable, Sendable {
 
     public var labels: [String] { (0 ... limitsMinutes.count).map(label) }
 
-    public static func text(_ value: Double) -> String {
+    package static func text(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

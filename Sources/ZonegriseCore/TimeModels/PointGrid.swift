@@ -5,7 +5,7 @@
 /// results are deterministic whatever the order of the scan.
 /// - Complexity: build O(n); query O(k) expected for evenly spread points, where k is
 ///   the number of points in the cells scanned.
-public struct PointGrid: Sendable {
+struct PointGrid: Sendable {
     private let points: [PlanarPoint]
     private let minX: Double
     private let minY: Double
@@ -16,7 +16,7 @@ public struct PointGrid: Sendable {
     private let cellStart: [Int32]
     private let cellPoints: [Int32]
 
-    public init(points: [PlanarPoint]) {
+    init(points: [PlanarPoint]) {
         self.points = points
         var box = points.first.map(BoundingBox.init) ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
         for point in points { box.include(point) }
@@ -54,7 +54,7 @@ public struct PointGrid: Sendable {
     }
 
     /// The index of the nearest point and its distance, or nil when the grid is empty.
-    public func nearest(to query: PlanarPoint) -> (index: Int, distance: Double)? {
+    func nearest(to query: PlanarPoint) -> (index: Int, distance: Double)? {
         guard !points.isEmpty else { return nil }
         let qx = Int(((query.x - minX) / cellMetres).rounded(.down))
         let qy = Int(((query.y - minY) / cellMetres).rounded(.down))

@@ -11,7 +11,7 @@ extension RoadGraphCache {
     /// - Throws: `OSMError.unreadable` when the file cannot be read, `.corruptCache` when
     ///   it is cut short, too long, for another key, or its arrays do not hold together.
     /// - Complexity: O(nodes + edges).
-    public static func read(path: String, key: String) throws(OSMError) -> Contents {
+    package static func read(path: String, key: String) throws(OSMError) -> Contents {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)

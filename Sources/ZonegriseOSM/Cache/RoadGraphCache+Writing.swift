@@ -7,7 +7,7 @@ extension RoadGraphCache {
     /// folder if needed.
     /// - Throws: `OSMError.unreadable` naming `path` when the file cannot be written.
     /// - Complexity: O(nodes + edges); one buffer the size of the file.
-    public static func write(_ contents: Contents, key: String, path: String) throws(OSMError) {
+    package static func write(_ contents: Contents, key: String, path: String) throws(OSMError) {
         let bytes = encode(contents, key: key)
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         do {

@@ -25,18 +25,18 @@ import ZonegriseRouting
 /// or key differs is never used. Format 1 held an edge list (from, to, time per edge),
 /// from which reading rebuilt the graph.
 /// - Complexity: O(nodes + edges) to write or read.
-public enum RoadGraphCache {
-    public static let formatVersion: UInt32 = 2
+package enum RoadGraphCache {
+    package static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = Array("ZGRAPH\u{0}\n".utf8)
 
     /// What a cache holds: the routed graph and what pruning dropped to make it.
-    public struct Contents: Sendable {
+    package struct Contents: Sendable {
         /// The largest strongly connected component of the extract, Lambert-93.
-        public var graph: RoadGraph
-        public var droppedNodes: Int
-        public var droppedComponents: Int
+        package var graph: RoadGraph
+        package var droppedNodes: Int
+        package var droppedComponents: Int
 
-        public init(graph: RoadGraph, droppedNodes: Int, droppedComponents: Int) {
+        package init(graph: RoadGraph, droppedNodes: Int, droppedComponents: Int) {
             self.graph = graph
             self.droppedNodes = droppedNodes
             self.droppedComponents = droppedComponents
@@ -44,7 +44,7 @@ public enum RoadGraphCache {
     }
 
     /// What a cache file holds, without reading its arrays.
-    public enum Probe: Equatable, Sendable {
+    package enum Probe: Equatable, Sendable {
         case absent
         /// Not a zonegrise graph cache at all.
         case foreign
@@ -53,14 +53,14 @@ public enum RoadGraphCache {
         case matching
     }
 
-    public static func key(extractSHA256: String, profileFingerprint: String) -> String {
+    package static func key(extractSHA256: String, profileFingerprint: String) -> String {
         "extract=\(extractSHA256);profile=\(profileFingerprint);format=\(formatVersion)"
     }
 
     /// Reads the head of the file at `path` (at most 4 kB) to tell whether it is a cache
     /// for `key`.
     /// - Complexity: O(1).
-    public static func probe(path: String, key: String) -> Probe {
+    package static func probe(path: String, key: String) -> Probe {
         guard let handle = FileHandle(forReadingAtPath: path) else { return .absent }
         defer { try? handle.close() }
         guard let head = try? handle.read(upToCount: 16 + 4096), head.count >= 16 else { return .foreign }

@@ -1,15 +1,15 @@
 /// Strongly connected components of a `RoadGraph`, by Tarjan's algorithm (Tarjan 1972,
 /// "Depth-first search and linear graph algorithms") run with an explicit stack, so that
 /// graphs of millions of nodes do not overflow the call stack.
-public struct StronglyConnectedComponents: Sendable {
+struct StronglyConnectedComponents: Sendable {
     /// Component id per node, in `0 ..< count`. Ids come in reverse topological order of
     /// the condensation (a component's id is smaller than those of components reaching it).
-    public let componentOf: [Int32]
+    let componentOf: [Int32]
     /// Number of components.
-    public let count: Int
+    let count: Int
 
     /// - Complexity: O(nodes + edges) time; O(nodes) extra memory.
-    public init(_ graph: RoadGraph) {
+    init(_ graph: RoadGraph) {
         let n = graph.nodeCount
         var index = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)
@@ -61,7 +61,7 @@ public struct StronglyConnectedComponents: Sendable {
 
     /// Number of nodes per component.
     /// - Complexity: O(nodes).
-    public func sizes() -> [Int] {
+    func sizes() -> [Int] {
         var sizes = [Int](repeating: 0, count: count)
         for c in componentOf { sizes[Int(c)] += 1 }
         return sizes
