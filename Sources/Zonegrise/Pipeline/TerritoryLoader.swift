@@ -15,10 +15,12 @@ public struct TerritoryLoader {
         self.warnings = warnings
     }
 
-    /// Reads everything. The equipment file (the largest input) is parsed while the
-    /// commune files are read, projected and summarised, each on its own cores; what
-    /// the stages report is gathered in the order of a one-pass read, so that the
-    /// first problem named and the warnings are the same.
+    /// Reads everything. The national files (populations, then the equipment, the
+    /// largest input, in parts over the cores) are parsed and the gammes derived from
+    /// them while the commune files are read, projected and summarised; the rows are
+    /// matched to the communes afterwards. What the stages report is gathered in the
+    /// order of a one-pass read, so that the first problem named and the warnings are
+    /// the same.
     public func load(timings: inout StageTimings) async throws -> LoadedTerritory {
         let config = configuration
         guard !config.analysisArea.isEmpty else {
@@ -29,13 +31,8 @@ public struct TerritoryLoader {
         var counts: [(String, Int)] = []
         var files: [(String, String, String?)] = config.communes.files.map { ("communes", $0, config.communes.resolvedVintage) }
 
-        // Equipment rows, parsed meanwhile (matched to the communes below).
-        let equipmentFile = config.equipment.path
-        async let parsedEquipment = { () async throws -> (EquipmentReader.Parsed, Double) in
-            let start = DispatchTime.now().uptimeNanoseconds
-            let parsed = try await EquipmentReader(file: equipmentFile).parseConcurrently()
-            return (parsed, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        }()
+        // National rows and derived gammes, meanwhile (matched to the communes below).
+        async let nationalInputs = Self.readNational(config)
 
         // Polygons.
         let read = try await timings.measure("read communes") {
@@ -86,7 +83,9 @@ public struct TerritoryLoader {
 
         // Populations.
         files.append(("populations", config.populations.path, config.populations.resolvedVintage))
-        let populations = try timings.measure("read populations") { try PopulationReader(file: config.populations.path).read(codes: codes) }
+        let national = await nationalInputs
+        timings.append(national.timings)
+        let populations = try timings.measure("match populations") { try national.populations.get().match(codes) }
         try check(populations.unmatched.map { ($0.code, $0.line) }, file: config.populations.path, what: "population row",
                   extra: " (\(populations.unmatched.reduce(0) { $0 + $1.population }) inhabitants)")
         if populations.arrondissementRowsIgnored > 0 {
@@ -103,8 +102,7 @@ public struct TerritoryLoader {
 
         // Equipment.
         files.append(("equipment", config.equipment.path, config.equipment.resolvedVintage))
-        let (parsed, parseSeconds) = try await parsedEquipment
-        timings.record("read equipment (concurrent)", seconds: parseSeconds)
+        let parsed = try national.equipment.get()
         let equipment = timings.measure("match equipment") { parsed.match(codes) }
         try check(equipment.unmatched, file: config.equipment.path, what: "equipment row", extra: "")
         if equipment.unlocated > 0 {
@@ -119,13 +117,7 @@ public struct TerritoryLoader {
                 files.append(("gammes", table.path, table.resolvedVintage))
                 return try GammeTableReader(file: table.path).read()
             }
-            var national = populations.national
-            // Paris, Lyon, Marseille: INSEE tables carry both the commune and its
-            // arrondissements; BPE has only the arrondissements. Keep those.
-            for parent in ["75056", "69123", "13055"] where national.keys.contains(where: { CommuneCodes.plmParent(of: $0) == parent }) {
-                national[parent] = nil
-            }
-            return GammeDerivation().derive(populations: national, typesByCommune: equipment.nationalTypes)
+            return national.derived!
         }
         if gammes.isDerived {
             warnings.add(RunWarning(.gammesDerived, count: gammes.membership.count,
@@ -183,6 +175,46 @@ public struct TerritoryLoader {
         let input = AnalysisInput(communes: communes, analysedCodes: analysedCodes, typesByCommune: typesByCommune,
                                   gammes: gammes, serviceLayers: layers, subdivisions: schemes)
         return LoadedTerritory(input: input, shapes: shapes, files: files.map { (role: $0.0, path: $0.1, vintage: $0.2) }, counts: counts)
+    }
+
+    /// What the national files give before any commune is known: each file's rows (or
+    /// the error that stopped its reading, reported at its turn), and the gammes derived
+    /// from them when no table is given.
+    struct NationalInputs: Sendable {
+        var populations: Result<PopulationReader.Parsed, any Error>
+        var equipment: Result<EquipmentReader.Parsed, any Error>
+        var derived: GammeTable?
+        /// Concurrent stages, measured in their task.
+        var timings: StageTimings
+    }
+
+    /// Parses the populations, then the equipment (in parts over the cores), then
+    /// derives the gammes if no table is given. Never throws: errors are kept for the
+    /// loader to report in the order of a one-pass read.
+    static func readNational(_ config: AnalysisConfiguration) async -> NationalInputs {
+        var timings = StageTimings()
+        let populations = Result { try timings.measure("read populations (concurrent)") { try PopulationReader(file: config.populations.path).parse() } }
+        let equipment: Result<EquipmentReader.Parsed, any Error>
+        do {
+            equipment = .success(try await timings.measure("read equipment (concurrent)") {
+                try await EquipmentReader(file: config.equipment.path).parseConcurrently()
+            })
+        } catch {
+            equipment = .failure(error)
+        }
+        var derived: GammeTable?
+        if config.gammes == nil, case let .success(people) = populations, case let .success(rows) = equipment {
+            derived = timings.measure("derive gammes (concurrent)") {
+                var national = people.national
+                // Paris, Lyon, Marseille: INSEE tables carry both the commune and its
+                // arrondissements; BPE has only the arrondissements. Keep those.
+                for parent in ["75056", "69123", "13055"] where national.keys.contains(where: { CommuneCodes.plmParent(of: $0) == parent }) {
+                    national[parent] = nil
+                }
+                return GammeDerivation().derive(populations: national, typesByCommune: rows.nationalTypes)
+            }
+        }
+        return NationalInputs(populations: populations, equipment: equipment, derived: derived, timings: timings)
     }
 
     /// GEOS validity, repair, point on surface and area of every polygon, in chunks

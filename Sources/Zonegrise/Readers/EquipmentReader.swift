@@ -25,6 +25,8 @@ struct EquipmentReader {
     /// The file's rows summed per code as written in the file, before matching them
     /// to the geometry: parsing does not need the communes, so it runs while they load.
     struct Parsed: Sendable {
+        /// Types present per code of the file (national context for the gammes).
+        var nationalTypes: [String: Set<String>] = [:]
         /// Equipment count per code of the file and type (rows with a count > 0).
         var countsByCode: [String: [String: Int]]
         /// First line of each code of `countsByCode`.
@@ -50,7 +52,7 @@ struct EquipmentReader {
                     unmatched.append((code, firstLine[code]!))
                 }
             }
-            return Output(nationalTypes: countsByCode.mapValues { Set($0.keys) }, countsByCommune: counts, unmatched: unmatched.sorted { $0.line < $1.line },
+            return Output(nationalTypes: nationalTypes, countsByCommune: counts, unmatched: unmatched.sorted { $0.line < $1.line },
                           rows: rows, layout: geolocated ? "BPE géolocalisée" : "BPE comptages", located: located, unlocated: unlocated)
         }
     }
@@ -109,6 +111,7 @@ struct EquipmentReader {
             merged.located += parsed.located
             merged.unlocated += parsed.unlocated
             for (code, line) in parsed.firstLine where merged.firstLine[code] == nil { merged.firstLine[code] = line }
+            merged.nationalTypes.merge(parsed.nationalTypes) { $0.union($1) }
             for (code, types) in parsed.countsByCode {
                 if let existing = merged.countsByCode[code] {
                     merged.countsByCode[code] = existing.merging(types, uniquingKeysWith: +)
@@ -125,17 +128,21 @@ struct EquipmentReader {
     /// most rows cost one hash of their type rather than look-ups of their code.
     func parse(_ csv: CSVReader, layout: Layout, part: CSVReader.Part, into parsed: inout Parsed) throws {
         var counts: [String: [String: Int]] = [:]
+        var national: [String: Set<String>] = [:]
         var firstLine: [String: Int] = [:]
         var rows = 0, located = 0, unlocated = 0
         // The code of the rows being summed, and their counts per type.
         var current = ""
         var currentCounts: [String: Int] = [:]
         func flush() {
-            if !current.isEmpty { counts[current] = currentCounts }
+            guard !current.isEmpty else { return }
+            counts[current] = currentCounts
+            national[current] = Set(currentCounts.keys)
         }
         defer {
             flush()
             parsed.countsByCode = counts
+            parsed.nationalTypes = national
             parsed.firstLine = firstLine
             parsed.rows = rows
             parsed.located = located

@@ -19,7 +19,45 @@ struct PopulationReader {
         var arrondissementRowsIgnored: Int
     }
 
+    /// Every row of the file, checked, before matching them to the geometry: parsing
+    /// does not need the communes, so it runs while they load.
+    struct Parsed: Sendable {
+        /// Every row: code → inhabitants (Paris, Lyon, Marseille as in the file).
+        var national: [String: Int]
+        /// Line of each row.
+        var lineOf: [String: Int]
+
+        /// Matches the rows to the geometry.
+        /// - Complexity: one match per row.
+        func match(_ codes: CommuneCodes) -> Output {
+            var byCommune: [String: Int] = [:]
+            var unmatched: [(String, Int, Int)] = []
+            var ignored = 0
+            for code in national.keys.sorted() {
+                let population = national[code]!
+                switch codes.match(code) {
+                case let .commune(commune):
+                    byCommune[commune, default: 0] += population
+                case let .arrondissement(of: parent):
+                    if national[parent] != nil { ignored += 1 } else { byCommune[parent, default: 0] += population }
+                case .outside:
+                    continue
+                case .unknown:
+                    unmatched.append((code, lineOf[code]!, population))
+                }
+            }
+            return Output(national: national, byCommune: byCommune, unmatched: unmatched.sorted { $0.1 < $1.1 },
+                          arrondissementRowsIgnored: ignored)
+        }
+    }
+
     func read(codes: CommuneCodes) throws -> Output {
+        try parse().match(codes)
+    }
+
+    /// Reads and checks every row.
+    /// - Complexity: O(bytes).
+    func parse() throws -> Parsed {
         let csv = try CSVReader(bytes: try InputBytes.read(file), file: file)
         let codeColumn: Int, populationColumn: Int
         if csv.optionalColumn("COM") != nil, csv.optionalColumn("PMUN") != nil {
@@ -47,23 +85,6 @@ struct PopulationReader {
             lineOf[code] = record.line
             national[code] = population
         }
-        var byCommune: [String: Int] = [:]
-        var unmatched: [(String, Int, Int)] = []
-        var ignored = 0
-        for code in national.keys.sorted() {
-            let population = national[code]!
-            switch codes.match(code) {
-            case let .commune(commune):
-                byCommune[commune, default: 0] += population
-            case let .arrondissement(of: parent):
-                if national[parent] != nil { ignored += 1 } else { byCommune[parent, default: 0] += population }
-            case .outside:
-                continue
-            case .unknown:
-                unmatched.append((code, lineOf[code]!, population))
-            }
-        }
-        return Output(national: national, byCommune: byCommune, unmatched: unmatched.sorted { $0.1 < $1.1 },
-                      arrondissementRowsIgnored: ignored)
+        return Parsed(national: national, lineOf: lineOf)
     }
 }
