@@ -1,5 +1,6 @@
 import Testing
 @testable import ZonegriseCore
+import ZonegriseTestSupport
 
 @Suite struct PoleClassifierTests {
     let table = GammeTable(membership: ["P1": .proximite, "P2": .proximite, "I1": .intermediaire, "I2": .intermediaire,
@@ -123,5 +124,33 @@ import Testing
         // No pole anywhere: no time, last band, in zone grise everywhere.
         #expect(result.access[.proximite]!.allSatisfy { $0.minutes == nil && $0.band == 3 && $0.isBeyond && $0.target == nil })
         #expect(result.poles.isEmpty)
+    }
+}
+
+/// Oracle: the batch pole classification (types looked up in a service index) equals
+/// the commune-by-commune one (every service checked), on random tables with substitute
+/// groups and random communes.
+@Suite struct PoleClassifierOracleTests {
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    func batchEqualsOneByOne(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let types = (0 ..< Int.random(in: 1 ... 40, using: &rng)).map { String(format: "T%03d", $0) }
+        var membership: [String: Gamme] = [:]
+        var serviceOfType: [String: String] = [:]
+        for type in types {
+            membership[type] = Gamme.allCases.randomElement(using: &rng)!
+            if Int.random(in: 0 ..< 4, using: &rng) == 0 { serviceOfType[type] = "S\(Int.random(in: 0 ..< 5, using: &rng))" }
+        }
+        let table = GammeTable(membership: membership, serviceOfType: serviceOfType)
+        let classifier = PoleClassifier(share: [0.3, 0.5, 0.8, 1].randomElement(using: &rng)!, hierarchy: Bool.random(using: &rng))
+        let communes: [Set<String>] = (0 ..< 200).map { _ in
+            Set((0 ..< Int.random(in: 0 ... 30, using: &rng)).map { _ in
+                Int.random(in: 0 ..< 10, using: &rng) == 0 ? "X999" : types.randomElement(using: &rng)!
+            })
+        }
+        let batch = classifier.ownPoleGammes(typesByCommune: communes, table: table)
+        for (i, present) in communes.enumerated() {
+            #expect(batch[i] == classifier.ownPoleGammes(typesPresent: present, table: table), "seed \(seed), commune \(i)")
+        }
     }
 }

@@ -45,7 +45,11 @@ struct EquipmentReader {
             for (code, types) in countsByCode {
                 switch codes.match(code) {
                 case let .commune(commune), let .arrondissement(of: commune):
-                    for (type, count) in types { counts[commune, default: [:]][type, default: 0] += count }
+                    if let existing = counts[commune] {
+                        counts[commune] = existing.merging(types, uniquingKeysWith: +)
+                    } else {
+                        counts[commune] = types
+                    }
                 case .outside:
                     break
                 case .unknown:

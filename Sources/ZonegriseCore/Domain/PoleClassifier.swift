@@ -21,11 +21,40 @@ public struct PoleClassifier: Hashable, Sendable {
         ownPoleGammes(typesPresent: typesPresent, services: Self.services(table))
     }
 
-    /// `ownPoleGammes` for many communes at once.
-    /// - Complexity: O(communes × types of the table).
+    /// `ownPoleGammes` for many communes at once: each commune's present types are
+    /// looked up in an index of the table's services (a commune has far fewer types
+    /// than the table has services), and the services present counted per gamme.
+    /// - Complexity: O(services of the table + Σ types present).
     public func ownPoleGammes(typesByCommune: [Set<String>], table: GammeTable) -> [Set<Gamme>] {
         let services = Self.services(table)
-        return typesByCommune.map { ownPoleGammes(typesPresent: $0, services: services) }
+        // Type → (gamme position, service number within all services).
+        var serviceOfType: [String: (gamme: Int, service: Int)] = [:]
+        var serviceCount = 0
+        var groupsPerGamme = [Int](repeating: 0, count: services.count)
+        for (position, (_, groups)) in services.enumerated() {
+            groupsPerGamme[position] = groups.count
+            for group in groups {
+                for type in group where serviceOfType[type] == nil { serviceOfType[type] = (position, serviceCount) }
+                serviceCount += 1
+            }
+        }
+        // Services seen for the current commune: `seenBy[service] == commune index`.
+        var seenBy = [Int](repeating: -1, count: serviceCount)
+        var present = [Int](repeating: 0, count: services.count)
+        return typesByCommune.enumerated().map { index, types -> Set<Gamme> in
+            guard !types.isEmpty else { return [] }
+            for position in present.indices { present[position] = 0 }
+            for type in types {
+                guard let found = serviceOfType[type], seenBy[found.service] != index else { continue }
+                seenBy[found.service] = index
+                present[found.gamme] += 1
+            }
+            var result: Set<Gamme> = []
+            for (position, (gamme, _)) in services.enumerated() where groupsPerGamme[position] > 0 {
+                if Double(present[position]) >= share * Double(groupsPerGamme[position]) - 1e-9 { result.insert(gamme) }
+            }
+            return result
+        }
     }
 
     private static func services(_ table: GammeTable) -> [(Gamme, [[String]])] {
