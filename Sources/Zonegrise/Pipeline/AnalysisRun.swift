@@ -167,21 +167,21 @@ public struct AnalysisRun: Sendable {
         }
     }
 
-    /// Renders every writer's files concurrently (and hashes the inputs meanwhile),
-    /// stages them in writer order, then the run manifest, and commits.
+    /// Renders and stages every writer's files concurrently (and hashes the inputs
+    /// meanwhile), then the run manifest, and commits them in writer order.
     func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel, knownDigests: [String: String]) async throws -> [String] {
         async let digests = InputDigests.compute(outputs.territory.files.map(\.path), known: knownDigests)
-        let rendered = try await Concurrency.map(writers) { try await $0.files(for: outputs) }
         let transaction = try OutputTransaction(directory: outputDirectory)
-        var names: [String] = []
-        for file in rendered.joined() {
-            try transaction.write(file.name, file.bytes)
-            names.append(file.name)
-        }
+        let names = try await Concurrency.map(writers) { writer -> [String] in
+            let files = try await writer.files(for: outputs)
+            for file in files { try transaction.write(file.name, file.bytes) }
+            return files.map(\.name)
+        }.flatMap { $0 }
+        precondition(Set(names).count == names.count, "two writers name the same file")
         let manifest = try RunManifest(configuration: configuration, territory: outputs.territory, result: outputs.result, model: model,
                                        warnings: outputs.warnings.map(\.message), outputs: names + ["manifest.json"],
                                        digests: try await digests).json()
         try transaction.write("manifest.json", Array(manifest.text(pretty: true).utf8))
-        return try transaction.commit()
+        return try transaction.commit(order: names + ["manifest.json"])
     }
 }

@@ -1,13 +1,17 @@
 import Foundation
+import Synchronization
 
 /// Writes a run's outputs all or nothing: files go to a hidden staging folder inside
 /// the output folder, and are renamed into place only when every one is written. A
 /// run that fails (or is killed) before `commit` leaves no partial output file.
-final class OutputTransaction {
+///
+/// Files may be staged from concurrent tasks; they are renamed into place in the order
+/// they were staged, or in the order given to `commit(order:)`.
+final class OutputTransaction: Sendable {
     let directory: URL
     private let staging: URL
-    private var staged: [String] = []
-    private var committed = false
+    private let staged = Mutex<[String]>([])
+    private let committed = Mutex(false)
 
     init(directory: String) throws {
         self.directory = URL(fileURLWithPath: directory)
@@ -26,18 +30,30 @@ final class OutputTransaction {
     }
 
     deinit {
-        if !committed { try? FileManager.default.removeItem(at: staging) }
+        if !committed.withLock({ $0 }) { try? FileManager.default.removeItem(at: staging) }
     }
 
-    /// Stages one file by name.
+    /// Stages one file by name, writing the bytes as they are (no copy).
     func write(_ name: String, _ bytes: [UInt8]) throws {
-        let url = staging.appendingPathComponent(name)
-        do {
-            try Data(bytes).write(to: url)
-        } catch {
-            throw ZonegriseError.unreadable(file: directory.appendingPathComponent(name).path, reason: "cannot write (\(error.localizedDescription))")
+        let path = staging.appendingPathComponent(name).path
+        let failure = { (reason: String) in
+            ZonegriseError.unreadable(file: self.directory.appendingPathComponent(name).path, reason: "cannot write (\(reason))")
         }
-        staged.append(name)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(String(cString: strerror(errno)))
+                }
+                offset += written
+            }
+        }
+        staged.withLock { $0.append(name) }
     }
 
     func write(_ name: String, _ text: String) throws { try write(name, Array(text.utf8)) }
@@ -45,16 +61,18 @@ final class OutputTransaction {
     /// Renames every staged file into the output folder (replacing older outputs of
     /// the same name) and removes the staging folder.
     /// - Returns: the final paths, in the order written.
-    func commit() throws -> [String] {
+    func commit(order: [String]? = nil) throws -> [String] {
+        let names = order ?? staged.withLock { $0 }
+        precondition(Set(names) == Set(staged.withLock { $0 }), "commit names the staged files")
         var paths: [String] = []
-        for name in staged {
+        for name in names {
             let final = directory.appendingPathComponent(name)
             if rename(staging.appendingPathComponent(name).path, final.path) != 0 {
                 throw ZonegriseError.unreadable(file: final.path, reason: "cannot move the output into place (errno \(errno))")
             }
             paths.append(final.path)
         }
-        committed = true
+        committed.withLock { $0 = true }
         try? FileManager.default.removeItem(at: staging)
         return paths
     }
