@@ -41,13 +41,17 @@ let package = Package(
         // engine): car profile, extract, graph cache, loader.
         .target(
             name: "ZonegriseOSM",
-            dependencies: ["ZonegriseCore", "ZonegriseNative", "ZonegriseRouting", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ZonegriseCore", "ZonegriseNative", "ZonegriseRouting", "ZonegriseYAML", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        // Typed values out of YAML trees with file, line and key in every error (the
+        // territory manifest, the car profile); in no product.
+        .target(name: "ZonegriseYAML", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Readers, writers, territory manifest and the analysis pipeline.
         .target(
             name: "Zonegrise",
-            dependencies: ["ZonegriseCore", "ZonegriseNative", "ZonegriseRouting", "ZonegriseOSM", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ZonegriseCore", "ZonegriseNative", "ZonegriseRouting", "ZonegriseOSM", "ZonegriseYAML",
+                           .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // The thin command-line tool.

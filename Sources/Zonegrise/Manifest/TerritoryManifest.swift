@@ -1,6 +1,7 @@
 import Foundation
 import Yams
 import ZonegriseCore
+import ZonegriseYAML
 
 /// Reads a territory manifest (YAML, docs/MANIFEST.md) into an `AnalysisConfiguration`.
 ///
@@ -24,7 +25,7 @@ public enum TerritoryManifest {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ZonegriseError.malformed(file: path, line: Self.line(of: error), detail: "not valid YAML: \(Self.summary(of: error))")
+            throw ZonegriseError.malformed(file: path, line: YAMLSyntaxError.line(of: error), detail: "not valid YAML: \(YAMLSyntaxError.summary(of: error))")
         }
         guard let root, case .mapping = root else {
             throw ZonegriseError.malformed(file: path, line: root?.mark?.line, detail: "the manifest must be a YAML mapping of keys (see docs/MANIFEST.md)")
@@ -36,53 +37,28 @@ public enum TerritoryManifest {
         try reader.read(root, into: &config)
         return config
     }
-
-    static func line(of error: YamlError) -> Int? {
-        switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
-            return mark.line
-        default:
-            return nil
-        }
-    }
-
-    static func summary(of error: YamlError) -> String {
-        switch error {
-        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
-            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-        default:
-            return "\(error)"
-        }
-    }
 }
 
 /// Walks the YAML tree with the file name for messages.
 struct NodeReader {
     let file: String
     let folder: String
+    /// The checks and sentences shared with the car profile's reader.
+    let values: YAMLNodeReader<ZonegriseError>
 
-    func fail(_ node: Node?, _ key: String, _ detail: String) -> ZonegriseError {
-        .invalidParameter(source: node?.mark.map { "\(file):\($0.line)" } ?? file, key: key, detail: detail)
+    init(file: String, folder: String) {
+        self.file = file
+        self.folder = folder
+        values = YAMLNodeReader(file: file) { .invalidParameter(source: $0, key: $1, detail: $2) }
     }
+
+    func fail(_ node: Node?, _ key: String, _ detail: String) -> ZonegriseError { values.fail(node, key, detail) }
 
     func mapping(_ node: Node, _ key: String, allowed: [String]) throws -> [(String, Node)] {
-        guard case let .mapping(mapping) = node else { throw fail(node, key, "expected a mapping of keys") }
-        var result: [(String, Node)] = []
-        for (k, v) in mapping {
-            guard let name = k.string else { throw fail(k, key, "keys must be text") }
-            let full = key.isEmpty ? name : key + "." + name
-            guard allowed.contains(name) else {
-                throw fail(k, full, "unknown key (allowed here: \(allowed.joined(separator: ", ")))")
-            }
-            result.append((name, v))
-        }
-        return result
+        try values.mapping(node, key, allowed: allowed)
     }
 
-    func text(_ node: Node, _ key: String) throws -> String {
-        guard case let .scalar(scalar) = node else { throw fail(node, key, "expected a single value") }
-        return scalar.string
-    }
+    func text(_ node: Node, _ key: String) throws -> String { try values.text(node, key) }
 
     func path(_ node: Node, _ key: String) throws -> String {
         let value = try text(node, key)
@@ -104,13 +80,7 @@ struct NodeReader {
         try ConfigurationValues.bool(try text(node, key), key: key, source: node.mark.map { "\(file):\($0.line)" } ?? file)
     }
 
-    func list(_ node: Node, _ key: String) throws -> [Node] {
-        switch node {
-        case let .sequence(sequence): return Array(sequence)
-        case .scalar: return [node]
-        default: throw fail(node, key, "expected a list")
-        }
-    }
+    func list(_ node: Node, _ key: String) throws -> [Node] { try values.list(node, key) }
 
     func codes(_ node: Node, _ key: String) throws -> [String] {
         try list(node, key).map { try text($0, key) }

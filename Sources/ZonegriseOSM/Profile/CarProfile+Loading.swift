@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import ZonegriseYAML
 
 extension CarProfile {
     /// Reads a car profile file (YAML, the format of `profiles/car.yaml`).
@@ -26,11 +27,11 @@ extension CarProfile {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw OSMError.malformed(
-                file: path, line: ProfileYAMLReader.line(of: error), detail: "not valid YAML: \(ProfileYAMLReader.summary(of: error))")
+                file: path, line: YAMLSyntaxError.line(of: error), detail: "not valid YAML: \(YAMLSyntaxError.summary(of: error))")
         }
         guard let root, case .mapping = root else {
             throw OSMError.malformed(file: path, line: root?.mark?.line, detail: "a car profile must be a YAML mapping of keys (see profiles/car.yaml)")
         }
-        return try CarProfileReader(reader: ProfileYAMLReader(file: path)).read(root)
+        return try CarProfileReader(reader: ProfileYAMLReader(profile: path)).read(root)
     }
 }

@@ -1,4 +1,5 @@
 import Yams
+import ZonegriseYAML
 
 /// Walks a profile's YAML tree.
 struct CarProfileReader {

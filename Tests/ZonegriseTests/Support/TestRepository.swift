@@ -1,62 +1,16 @@
-import Foundation
 @testable import Zonegrise
 import ZonegriseTestSupport
 
-/// Where the repository and the shared real data are (`RepositoryFolders`), and fresh
-/// temporary folders for runs.
-enum TestRepository {
-    /// The package root (the folder holding Package.swift).
-    static let root: URL = RepositoryFolders.root
-
-    /// `../shared/geodata` beside the clone, or `$ZONEGRISE_GEODATA` (the real open data,
-    /// read in place).
-    static let sharedGeodata: URL = RepositoryFolders.sharedGeodata
-
-    static var hasSharedGeodata: Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: sharedGeodata.path, isDirectory: &isFolder) && isFolder.boolValue
-    }
-
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
-
-    /// A new empty folder under the system temporary folder; removed by `removeTemporaryFolder`.
-    static func makeTemporaryFolder(_ label: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("zonegrise-tests-\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    static func removeTemporaryFolder(_ url: URL) {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    /// Names in a folder, hidden ones included, sorted; empty when the folder does not exist.
-    static func entries(of folder: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-    }
-}
+/// The repository, the shared real data and temporary folders (`RepositoryFolders` of
+/// the test support target).
+typealias TestRepository = RepositoryFolders
 
 /// The `ZonegriseError` thrown by `body`, or nil (with the other error recorded in the text).
 func zonegriseError(_ body: () throws -> Void) -> (error: ZonegriseError?, text: String) {
-    do {
-        try body()
-        return (nil, "(no error)")
-    } catch let error as ZonegriseError {
-        return (error, error.description)
-    } catch {
-        return (nil, "(not a ZonegriseError: \(error))")
-    }
+    caughtError(ZonegriseError.self, body)
 }
 
 /// `zonegriseError` for an asynchronous body (a whole run).
 func asyncZonegriseError(_ body: () async throws -> Void) async -> (error: ZonegriseError?, text: String) {
-    do {
-        try await body()
-        return (nil, "(no error)")
-    } catch let error as ZonegriseError {
-        return (error, error.description)
-    } catch {
-        return (nil, "(not a ZonegriseError: \(error))")
-    }
+    await caughtError(ZonegriseError.self, body)
 }
