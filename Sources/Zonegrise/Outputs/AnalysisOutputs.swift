@@ -9,11 +9,15 @@ public struct AnalysisOutputs: Sendable {
     public let territory: LoadedTerritory
     /// The warnings of the run, in order.
     public let warnings: [RunWarning]
+    /// `zonegrise compare`: each scenario evaluated against `result` (the base), in the
+    /// order given; empty for `analyse`.
+    public let comparisons: [ScenarioOutcome]
 
-    public init(result: AnalysisResult, territory: LoadedTerritory, warnings: [RunWarning] = []) {
+    public init(result: AnalysisResult, territory: LoadedTerritory, warnings: [RunWarning] = [], comparisons: [ScenarioOutcome] = []) {
         self.result = result
         self.territory = territory
         self.warnings = warnings
+        self.comparisons = comparisons
     }
 
     /// `derivees` when no gamme table was given (docs/GAMMES.md), `table` otherwise:

@@ -66,6 +66,37 @@ public struct AnalysisRun: Sendable {
 
     public func execute() async throws -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
+        let (analysed, _) = try await analyse { _ in () }
+        var timings = analysed.timings
+        let outputs = AnalysisOutputs(result: analysed.result, territory: analysed.territory, warnings: analysed.warnings.all)
+        let written = try await timings.measure("write outputs") {
+            try await write(outputs, model: analysed.model, knownDigests: analysed.knownDigests)
+        }
+        timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return Report(result: analysed.result, outputs: written, warnings: analysed.warnings.all, timings: timings,
+                      gammes: analysed.territory.input.gammes, roadGraphCacheState: analysed.cacheState,
+                      prepared: analysed.prepared, searches: analysed.searches)
+    }
+
+    /// A territory loaded and analysed, before any output is written.
+    public struct Analysed: Sendable {
+        public var territory: LoadedTerritory
+        public var model: any TravelTimeModel
+        public var prepared: PreparedAnalysis
+        public var searches: AnalysisSearches
+        public var result: AnalysisResult
+        public var warnings: Warnings
+        public var timings: StageTimings
+        /// `osm` model only: `built`, `rebuilt` or `read` (kept out of the run manifest).
+        public var cacheState: String?
+        /// SHA-256 of the inputs the loader hashed already, by path.
+        var knownDigests: [String: String]
+    }
+
+    /// Loads the territory and the time model, checks what depends on the territory
+    /// (`checking`: e.g. a comparison's scenario files, which must fail before anything
+    /// is written), then prepares, searches and classifies.
+    func analyse<Checked: Sendable>(checking: (LoadedTerritory) throws -> Checked) async throws -> (Analysed, Checked) {
         var timings = StageTimings(onStageStart: progress)
         let warnings = Warnings()
         // The road graph (or the matrix) loads while the territory does. The
@@ -77,6 +108,7 @@ public struct AnalysisRun: Sendable {
         let loaded = try await loadedModel
         warnings.append(contentsOf: loaded.warnings)
         timings.append(loaded.timings)
+        let checked = try checking(territory)
         if let pending = loaded.pendingCache {
             try timings.measure("write graph cache") { try ZonegriseError.wrappingRoadNetworkErrors { try pending.write() } }
         }
@@ -94,13 +126,9 @@ public struct AnalysisRun: Sendable {
         } catch let error as TimeModelError {
             throw ZonegriseError.inconsistent(detail: error.description)
         }
-        let outputs = AnalysisOutputs(result: result, territory: territory, warnings: warnings.all)
-        let written = try await timings.measure("write outputs") {
-            try await write(outputs, model: loaded.model, knownDigests: loaded.knownDigests)
-        }
-        timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return Report(result: result, outputs: written, warnings: warnings.all, timings: timings, gammes: territory.input.gammes,
-                      roadGraphCacheState: loaded.cacheState, prepared: prepared, searches: searches)
+        return (Analysed(territory: territory, model: loaded.model, prepared: prepared, searches: searches, result: result,
+                         warnings: warnings, timings: timings, cacheState: loaded.cacheState, knownDigests: loaded.knownDigests),
+                checked)
     }
 
     /// Builds the time model with its own warnings and timings, to run concurrently

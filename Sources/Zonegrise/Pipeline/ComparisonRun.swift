@@ -1,0 +1,77 @@
+import Foundation
+import ZonegriseCore
+
+/// One `zonegrise compare`: the territory loaded and analysed once (the base), each
+/// scenario evaluated on the same prepared state, and the comparison files written all
+/// or nothing with a run manifest listing the scenario files among the inputs.
+public struct ComparisonRun: Sendable {
+    public var configuration: AnalysisConfiguration
+    /// The scenario files, in the order their rows are written.
+    public var scenarioPaths: [String]
+    public var outputDirectory: String
+    public var progress: (@Sendable (String) -> Void)?
+    /// The outputs besides `manifest.json` (the output seam).
+    public var writers: [any OutputWriter]
+
+    /// The comparison files of docs/SCENARIOS.md, in the order the manifest lists them.
+    public static let standardWriters: [any OutputWriter] = [
+        ComparisonCSVOutput(), ComparisonSubdivisionsCSVOutput(), TransitionsCSVOutput(), SitesCSVOutput(), ComparisonGeoJSONOutput(),
+    ]
+
+    public init(configuration: AnalysisConfiguration, scenarioPaths: [String], outputDirectory: String,
+                progress: (@Sendable (String) -> Void)? = nil, writers: [any OutputWriter] = ComparisonRun.standardWriters) {
+        self.configuration = configuration
+        self.scenarioPaths = scenarioPaths
+        self.outputDirectory = outputDirectory
+        self.progress = progress
+        self.writers = writers
+    }
+
+    public struct Report: Sendable {
+        /// The base analysis.
+        public var base: AnalysisResult
+        /// Each scenario evaluated, in the order given.
+        public var outcomes: [ScenarioOutcome]
+        public var outputs: [String]
+        public var warnings: [RunWarning]
+        public var warningMessages: [String] { warnings.map(\.message) }
+        public var timings: StageTimings
+    }
+
+    public func execute() async throws -> Report {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let run = AnalysisRun(configuration: configuration, outputDirectory: outputDirectory, progress: progress, writers: writers)
+        let manifestPath = configuration.manifestPath
+        let paths = scenarioPaths
+        // The scenario files are read once the territory is loaded and before anything
+        // (the road graph cache included) is written: a bad scenario writes nothing.
+        var (analysed, scenarios) = try await run.analyse { territory in
+            let scenarios = try paths.map { try ScenarioFile(path: $0, manifestPath: manifestPath, territory: territory).read() }
+            var seen = Set<String>()
+            for (path, scenario) in zip(paths, scenarios) where !seen.insert(scenario.name).inserted {
+                throw ZonegriseError.invalidParameter(source: FilePaths.absolute(path), key: "name",
+                                                      detail: "another scenario of this comparison is also named \(scenario.name)")
+            }
+            return scenarios
+        }
+        let prepared = analysed.prepared, base = analysed.searches
+        let outcomes: [ScenarioOutcome]
+        do {
+            outcomes = try await analysed.timings.measure("scenarios") {
+                try await Concurrency.map(scenarios) { try prepared.evaluate($0, base: base) }
+            }
+        } catch let error as TimeModelError {
+            throw ZonegriseError.inconsistent(detail: error.description)
+        }
+        var territory = analysed.territory
+        for (path, scenario) in zip(paths, scenarios) {
+            territory.files.append((role: "scenario:" + scenario.name, path: FilePaths.absolute(path), vintage: nil))
+        }
+        let outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: outcomes)
+        let written = try await analysed.timings.measure("write outputs") {
+            try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests)
+        }
+        analysed.timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return Report(base: analysed.result, outcomes: outcomes, outputs: written, warnings: analysed.warnings.all, timings: analysed.timings)
+    }
+}

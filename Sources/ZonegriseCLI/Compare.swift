@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Zonegrise
+import ZonegriseCore
+
+struct Compare: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare scenarios of new, closed or moved sites (and poles) with the base analysis.",
+        discussion: """
+        Loads the territory once, analyses it, evaluates each scenario file (docs/SCENARIOS.md) \
+        on the same prepared state, and writes comparaison.csv, comparaison_par_subdivision.csv \
+        (with subdivisions), transitions.csv, sites.csv, comparaison.geojson and manifest.json \
+        into the output folder, all or nothing. Flags override the manifest's values.
+        """
+    )
+
+    @Argument(help: "The territory manifest (YAML, docs/MANIFEST.md) the scenarios name as their base.")
+    var manifest: String
+
+    @Argument(help: "One or more scenario files (YAML, docs/SCENARIOS.md).")
+    var scenarios: [String] = []
+
+    /// Used as typed, not made absolute: the summary names the outputs under it.
+    @Option(name: .shortAndLong, help: "Output folder (created if needed).")
+    var out: String
+
+    @OptionGroup var overrides: AnalysisOverrides
+
+    @Flag(help: "Print the time of each stage.")
+    var timings = false
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario file after the manifest") }
+    }
+
+    func run() async throws {
+        var config = try TerritoryManifest.load(path: manifest)
+        try overrides.apply(to: &config)
+        let progress = TerminalProgress(enabled: !quiet)
+        let report: ComparisonRun.Report
+        do {
+            defer { progress.finish() }
+            report = try await ComparisonRun(configuration: config, scenarioPaths: scenarios, outputDirectory: out,
+                                             progress: progress.callback).execute()
+        }
+        for warning in report.warningMessages where !quiet { printError("zonegrise: warning: \(warning)") }
+        if timings {
+            for stage in report.timings.stages {
+                printError("  " + stage.name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%8.3f s", stage.seconds))
+            }
+            printError("  " + "wall (stages overlap)".padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%8.3f s", report.timings.wallSeconds))
+        }
+        guard !quiet else { return }
+        print(summaryText(report))
+    }
+
+    func summaryText(_ report: ComparisonRun.Report) -> String {
+        var lines = ["\(report.base.communes.count) communes analysed; \(report.outcomes.count) scenario(s) compared with the base."]
+        for outcome in report.outcomes {
+            lines.append("")
+            lines.append("\(outcome.scenario.name) (\(outcome.scenario.label))")
+            lines.append("gamme / layer           threshold   beyond before → after (inhabitants)      difference")
+            for (before, after) in zip(report.base.summaries, outcome.result.summaries) {
+                lines.append(before.name.padding(toLength: 22, withPad: " ", startingAt: 0)
+                    + String(format: " %7.0f min %12d → %-12d %+14d", before.thresholdMinutes, before.population, after.population,
+                             after.population - before.population))
+            }
+        }
+        lines.append("")
+        lines.append("Outputs in \(out):")
+        lines += report.outputs.map { "  " + $0 }
+        return lines.joined(separator: "\n")
+    }
+}
