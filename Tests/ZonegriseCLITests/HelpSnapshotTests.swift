@@ -15,6 +15,7 @@ struct HelpSnapshotTests {
     @Test(arguments: [
         ("zonegrise-help.txt", ["--help"]),
         ("zonegrise-analyse-help.txt", ["analyse", "--help"]),
+        ("zonegrise-compare-help.txt", ["compare", "--help"]),
         ("zonegrise-gammes-help.txt", ["gammes", "--help"]),
         ("zonegrise-calibrate-help.txt", ["calibrate", "--help"]),
     ])
