@@ -41,12 +41,15 @@ public struct ComparisonRun: Sendable {
     public func execute() async throws -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
         let run = AnalysisRun(configuration: configuration, outputDirectory: outputDirectory, progress: progress, writers: writers)
-        let manifestPath = configuration.manifestPath
+        let configuration = self.configuration
         let paths = scenarioPaths
+        let scenarioWarnings = Warnings()
         // The scenario files are read once the territory is loaded and before anything
         // (the road graph cache included) is written: a bad scenario writes nothing.
         var (analysed, scenarios) = try await run.analyse { territory in
-            let scenarios = try paths.map { try ScenarioFile(path: $0, manifestPath: manifestPath, territory: territory).read() }
+            let scenarios = try paths.map {
+                try ScenarioFile(path: $0, configuration: configuration, territory: territory, warnings: scenarioWarnings).read()
+            }
             var seen = Set<String>()
             for (path, scenario) in zip(paths, scenarios) where !seen.insert(scenario.name).inserted {
                 throw ZonegriseError.invalidParameter(source: FilePaths.absolute(path), key: "name",
@@ -54,6 +57,7 @@ public struct ComparisonRun: Sendable {
             }
             return scenarios
         }
+        analysed.warnings.append(contentsOf: scenarioWarnings)
         let prepared = analysed.prepared, base = analysed.searches
         let outcomes: [ScenarioOutcome]
         do {
@@ -66,6 +70,11 @@ public struct ComparisonRun: Sendable {
         var territory = analysed.territory
         for (path, scenario) in zip(paths, scenarios) {
             territory.files.append((role: "scenario:" + scenario.name, path: FilePaths.absolute(path), vintage: nil))
+            for layer in scenario.layers.keys.sorted() {
+                for file in scenario.layers[layer]!.sourceFiles {
+                    territory.files.append((role: "scenario:\(scenario.name):\(layer)", path: file, vintage: InputFile.year(in: file)))
+                }
+            }
         }
         let outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: outcomes)
         let written = try await analysed.timings.measure("write outputs") {

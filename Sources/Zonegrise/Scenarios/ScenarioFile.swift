@@ -14,14 +14,18 @@ import ZonegriseYAML
 public struct ScenarioFile {
     /// The scenario file.
     public var path: String
-    /// The territory manifest the run loaded (absolute), which the scenario must name.
-    public var manifestPath: String?
+    /// The configuration the run loaded: the scenario must name its manifest as base;
+    /// its départements and fusions place the sites of a layer file.
+    public var configuration: AnalysisConfiguration
     public var territory: LoadedTerritory
+    /// Collects what reading a layer file skipped or placed (as for the manifest's layers).
+    public var warnings: Warnings
 
-    public init(path: String, manifestPath: String?, territory: LoadedTerritory) {
+    public init(path: String, configuration: AnalysisConfiguration, territory: LoadedTerritory, warnings: Warnings = Warnings()) {
         self.path = FilePaths.absolute(path)
-        self.manifestPath = manifestPath
+        self.configuration = configuration
         self.territory = territory
+        self.warnings = warnings
     }
 
     /// - Complexity: one polygon look-up per position given.
@@ -39,24 +43,28 @@ public struct ScenarioFile {
         guard let root, case .mapping = root else {
             throw ZonegriseError.malformed(file: path, line: root?.mark?.line, detail: "a scenario must be a YAML mapping of keys (see docs/SCENARIOS.md)")
         }
-        return try ScenarioReader(file: path, manifestPath: manifestPath, territory: territory).read(root)
+        return try ScenarioReader(file: path, configuration: configuration, territory: territory, warnings: warnings).read(root)
     }
 }
 
 /// Walks a scenario's YAML tree (see `ScenarioFile`).
 struct ScenarioReader {
     let file: String
-    let manifestPath: String?
+    let configuration: AnalysisConfiguration
     let territory: LoadedTerritory
+    let warnings: Warnings
     let values: YAMLNodeReader<ZonegriseError>
     let centres: [String: PlanarPoint]
     let locator: PolygonLocator
     let locatorCodes: [String]
 
-    init(file: String, manifestPath: String?, territory: LoadedTerritory) throws {
+    var manifestPath: String? { configuration.manifestPath }
+
+    init(file: String, configuration: AnalysisConfiguration, territory: LoadedTerritory, warnings: Warnings) throws {
         self.file = file
-        self.manifestPath = manifestPath
+        self.configuration = configuration
         self.territory = territory
+        self.warnings = warnings
         values = YAMLNodeReader(file: file) { .invalidParameter(source: $0, key: $1, detail: $2) }
         centres = Dictionary(territory.input.communes.map { ($0.code, $0.centre) }, uniquingKeysWith: { first, _ in first })
         locatorCodes = territory.shapes.keys.sorted()
@@ -105,7 +113,12 @@ struct ScenarioReader {
     func layerChanges(_ node: Node, layer: ServiceLayer, scenario: String) throws -> LayerChanges {
         let key = "layers." + layer.name
         var changes = LayerChanges()
-        var ids = Set(layer.sites.map(\.id))
+        let entries = try values.mapping(node, key, allowed: ["file", "add", "remove", "move", "itinerant"])
+        let replacing = entries.first { $0.0 == "file" }
+        if replacing != nil, let other = entries.first(where: { $0.0 == "remove" || $0.0 == "move" }) {
+            throw values.fail(other.1, key + "." + other.0, "a layer file replaces every site of the layer; remove and move do not apply with it")
+        }
+        var ids = Set(replacing == nil ? layer.sites.map(\.id) : [])
         func newID(_ given: String?, _ node: Node, _ entryKey: String) throws -> String {
             let id = given ?? "\(scenario)-\(ids.count + 1)"
             guard ids.insert(id).inserted else {
@@ -113,9 +126,26 @@ struct ScenarioReader {
             }
             return id
         }
-        for (k, v) in try values.mapping(node, key, allowed: ["add", "remove", "move", "itinerant"]) {
+        for (k, v) in entries {
             let full = key + "." + k
             switch k {
+            case "file":
+                // The layer's sites become those of the file, read as the manifest's layers are.
+                let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+                let path = FilePaths.absolute(try values.text(v, full), relativeTo: folder)
+                let codes = CommuneCodes(known: Set(territory.shapes.keys), departements: Set(configuration.loadedDepartements),
+                                         fusions: configuration.communes.fusions)
+                let source = LayerSource(name: layer.name, label: layer.label, file: InputFile(path: path), thresholdMinutes: layer.thresholdMinutes)
+                let read = try ServiceLayerReader(source: source, codes: codes, centres: centres,
+                                                  locate: { locator.indexContaining($0).map { locatorCodes[$0] } }, warnings: warnings).read()
+                changes.removed = layer.sites.map(\.id)
+                changes.sourceFiles.append(path)
+                for site in read.sites {
+                    guard ids.insert(site.id).inserted else {
+                        throw values.fail(v, full, "site id \"\(site.id)\" appears twice in \(path)")
+                    }
+                    changes.added.append(site)
+                }
             case "add":
                 for item in try values.list(v, full) {
                     let fields = try values.mapping(item, full, allowed: ["commune", "id", "name", "longitude", "latitude", "x", "y"])

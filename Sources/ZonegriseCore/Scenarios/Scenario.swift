@@ -28,6 +28,9 @@ public struct LayerChanges: Hashable, Sendable {
     public var moved: [ServiceSite]
     /// Itinerant services: their stops count as sites of the layer.
     public var itinerant: [ItinerantService]
+    /// Files the changes were read from besides the scenario file (a layer file), for
+    /// the run manifest.
+    public var sourceFiles: [String] = []
 
     public init(added: [ServiceSite] = [], removed: [String] = [], moved: [ServiceSite] = [], itinerant: [ItinerantService] = []) {
         self.added = added
