@@ -57,7 +57,7 @@ public struct SiteRecommendation: Sendable {
     ///   - thresholdMinutes: the threshold, minutes.
     ///   - comparison: how times compare with the threshold (`AnalysisParameters.comparison`).
     ///   - weights: one non-negative weight per origin.
-    /// - Complexity: O(1).
+    /// - Complexity: O(origins), to check the weights.
     public init(model: any PreparedTimeModel, base: any TargetSearch, thresholdMinutes: Double,
                 comparison: ThresholdComparison = .strict, weights: [Int]) {
         precondition(thresholdMinutes.isFinite, "the threshold must be finite")
