@@ -12,12 +12,16 @@ public struct AnalysisOutputs: Sendable {
     /// `zonegrise compare`: each scenario evaluated against `result` (the base), in the
     /// order given; empty for `analyse`.
     public let comparisons: [ScenarioOutcome]
+    /// `zonegrise recommend`: the sites chosen (its scenario is `comparisons[0]`).
+    public let recommendation: Recommendation?
 
-    public init(result: AnalysisResult, territory: LoadedTerritory, warnings: [RunWarning] = [], comparisons: [ScenarioOutcome] = []) {
+    public init(result: AnalysisResult, territory: LoadedTerritory, warnings: [RunWarning] = [], comparisons: [ScenarioOutcome] = [],
+                recommendation: Recommendation? = nil) {
         self.result = result
         self.territory = territory
         self.warnings = warnings
         self.comparisons = comparisons
+        self.recommendation = recommendation
     }
 
     /// `derivees` when no gamme table was given (docs/GAMMES.md), `table` otherwise:
