@@ -16,6 +16,7 @@ struct HelpSnapshotTests {
         ("zonegrise-help.txt", ["--help"]),
         ("zonegrise-analyse-help.txt", ["analyse", "--help"]),
         ("zonegrise-compare-help.txt", ["compare", "--help"]),
+        ("zonegrise-recommend-help.txt", ["recommend", "--help"]),
         ("zonegrise-gammes-help.txt", ["gammes", "--help"]),
         ("zonegrise-calibrate-help.txt", ["calibrate", "--help"]),
     ])
