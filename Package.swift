@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "zonegrise", targets: ["ZonegriseCLI"]),
         .executable(name: "zonegrise-routing-bench", targets: ["RoutingBenchmark"]),
         .executable(name: "zonegrise-osm-bench", targets: ["OSMBenchmark"]),
+        .executable(name: "zonegrise-scenario-bench", targets: ["ScenarioBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,6 +67,11 @@ let package = Package(
         // benchmark reads (`scripts/bench-osm.sh`).
         .executableTarget(
             name: "OSMBenchmark", dependencies: ["ZonegriseOSM", "ZonegriseNative", "ZonegriseRouting", "ZonegriseTestSupport"], swiftSettings: strict),
+
+        // Scenario and recommendation speed beside a full re-analysis (`scripts/bench-scenarios.sh`).
+        .executableTarget(
+            name: "ScenarioBenchmark", dependencies: ["Zonegrise", "ZonegriseOSM", "ZonegriseRouting", "ZonegriseTestSupport"],
+            swiftSettings: strict),
 
         // Fixtures shared by the tests and the routing benchmark (seeded generator,
         // synthetic road grid, repository folders); in no product.

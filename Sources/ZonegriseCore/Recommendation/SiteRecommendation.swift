@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// Site recommendation (METHOD.md §5): which of some candidate sites to add to a service
 /// layer (or which communes to make poles of a gamme), the existing targets fixed, to
 /// bring the most weight within the threshold — inhabitants by default, or any
@@ -187,10 +190,24 @@ public struct SiteRecommendation: Sendable {
         }
 
         // First round: every candidate alone on the base, which also tells which origins
-        // some candidate can serve.
+        // some candidate can serve. The evaluations are independent: they run on every
+        // core, keep only their gains (not their searches: a road search holds 8 bytes
+        // per node), and are folded in candidate order as one after the other would be;
+        // the best one's search is then computed again (not counted as an evaluation).
         var coverable = [Bool](repeating: false, count: weights.count)
+        let firstRound = try firstRoundGains(candidates, beyond: beyond)
         for candidate in candidates.indices {
-            for origin in try evaluate(candidate) { coverable[origin] = true }
+            let (brought, weight) = firstRound[candidate]
+            evaluations += 1
+            for origin in brought { coverable[origin] = true }
+            let gain = CoverageGain(weight: weight, origins: countingOrigins ? brought.count : 0)
+            guard gain > .zero else { continue }
+            let entry = CandidateBoundHeap.Entry(bound: gain, candidate: candidate, pick: sites.count)
+            bounds.push(entry)
+            if best.map({ CandidateBoundHeap.precedes(entry, $0.entry) }) ?? true { best = (entry, base, brought) }
+        }
+        if let first = best {
+            best = (first.entry, try gain(adding: candidates[first.entry.candidate], to: current, beyond: beyond).search, first.broughtWithin)
         }
 
         while sites.count < limit, let top = bounds.popMax() {
@@ -213,5 +230,23 @@ public struct SiteRecommendation: Sendable {
         return RecommendationResult(sites: sites, beyondWeightBefore: beyondWeightBefore,
                                     uncoverable: beyondBefore.filter { !coverable[$0] },
                                     evaluations: evaluations, search: current)
+    }
+
+    /// Every candidate's gain alone on the base (origins brought within, weight), the
+    /// candidates spread over the cores, in candidate order.
+    /// - Complexity: n evaluations, over the cores.
+    private func firstRoundGains(_ candidates: [Place], beyond: [Int]) throws -> [(broughtWithin: [Int], weight: Int)] {
+        let results = Mutex<[Result<([Int], Int), any Error>?]>(Array(repeating: nil, count: candidates.count))
+        let workers = min(Concurrency.cores, max(candidates.count, 1))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for candidate in stride(from: worker, to: candidates.count, by: workers) {
+                let outcome = Result { () throws -> ([Int], Int) in
+                    let found = try gain(adding: candidates[candidate], to: base, beyond: beyond)
+                    return (found.broughtWithin, found.weight)
+                }
+                results.withLock { $0[candidate] = outcome }
+            }
+        }
+        return try results.withLock { $0 }.map { try $0!.get() }
     }
 }

@@ -13,12 +13,15 @@ public struct PreparedRoadNetwork: PreparedTimeModel {
     public let origins: [Place]
     /// The snap of each origin (nil only on an empty graph).
     public let originSnaps: [RoadSnap?]
+    /// Search buffers reused across queries.
+    let pool: SearchPool
 
     /// - Complexity: one snap per origin.
     public init(model: RoadNetworkTimeModel, origins: [Place]) {
         self.model = model
         self.origins = origins
         originSnaps = origins.map { model.snap($0.point) }
+        pool = SearchPool(graph: model.graph)
     }
 
     public var graph: RoadGraph { model.graph }
@@ -42,10 +45,9 @@ public struct PreparedRoadNetwork: PreparedTimeModel {
             return RoadTargetSearch(targets: targets, targetSnaps: snapped, horizonMinutes: horizonMinutes,
                                     layers: [], nearest: Array(repeating: nil, count: origins.count))
         }
-        var search = MultiSourceSearch(graph: graph)
         let (seeds, seedTarget) = self.seeds(snapped, firstIndex: 0)
-        let layer = RoadSearchLayer(result: search.run(seeds: seeds, horizonDeciseconds: horizon, direction: .towardSeeds),
-                                    seedTarget: seedTarget)
+        let result = pool.withSearch { $0.run(seeds: seeds, horizonDeciseconds: horizon, direction: .towardSeeds) }
+        let layer = RoadSearchLayer(result: result, seedTarget: seedTarget)
         return finish(targets: targets, targetSnaps: snapped, horizonMinutes: horizonMinutes, layers: [layer])
     }
 
@@ -64,10 +66,11 @@ public struct PreparedRoadNetwork: PreparedTimeModel {
         guard !added.isEmpty, graph.nodeCount > 0 else {
             return finish(targets: targets, targetSnaps: targetSnaps, horizonMinutes: base.horizonMinutes, layers: base.layers)
         }
-        var search = MultiSourceSearch(graph: graph)
         let (seeds, seedTarget) = self.seeds(snapped, firstIndex: base.targets.count)
-        let result = search.run(seeds: seeds, horizonDeciseconds: Self.horizonDeciseconds(base.horizonMinutes),
-                                direction: .towardSeeds, improvingOn: base.layers.map(\.result))
+        let result = pool.withSearch {
+            $0.run(seeds: seeds, horizonDeciseconds: Self.horizonDeciseconds(base.horizonMinutes), direction: .towardSeeds,
+                   improvingOn: base.layers.map(\.result))
+        }
         return finish(targets: targets, targetSnaps: targetSnaps, horizonMinutes: base.horizonMinutes,
                       layers: base.layers + [RoadSearchLayer(result: result, seedTarget: seedTarget)])
     }
