@@ -67,8 +67,9 @@ struct Recommend: AsyncParsableCommand {
         }
     }
 
-    func filter() throws -> CandidateFilter {
-        var filter = try candidates.map { try CandidateFilterFile.load(path: $0) } ?? CandidateFilter()
+    /// The candidates file of the command line, else the manifest's; then the options.
+    func filter(manifestCandidates: String?) throws -> CandidateFilter {
+        var filter = try (candidates ?? manifestCandidates).map { try CandidateFilterFile.load(path: $0) } ?? CandidateFilter()
         var rule = CandidateFilter.Rule(populationMin: populationMin, populationMax: populationMax)
         if let poleLevels {
             rule.poleLevels = Set(try poleLevels.split(separator: ",").map { word in
@@ -103,7 +104,7 @@ struct Recommend: AsyncParsableCommand {
         do {
             defer { progress.finish() }
             report = try await RecommendationRun(configuration: config, layer: layer, objective: k.map { .maximalCovering(k: $0) } ?? .coverAll,
-                                                 candidates: try filter(), weights: weights.map { ($0, weightColumn!) },
+                                                 candidates: try filter(manifestCandidates: config.candidatesFile), weights: weights.map { ($0, weightColumn!) },
                                                  outputDirectory: out, progress: progress.callback).execute()
         }
         for warning in report.warningMessages where !quiet { printError("zonegrise: warning: \(warning)") }

@@ -27,6 +27,9 @@ public struct AnalysisConfiguration: Hashable, Sendable {
 
     public var serviceLayers: [LayerSource] = []
     public var subdivisions: [SubdivisionSource] = []
+    /// `zonegrise recommend`: the candidates file (docs/RECOMMENDATION.md) used when the
+    /// command line names none.
+    public var candidatesFile: String?
     public var unmatchedRows: UnmatchedRows = .error
 
     public init() {}

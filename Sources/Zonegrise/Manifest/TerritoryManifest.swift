@@ -88,7 +88,8 @@ struct NodeReader {
 
     mutating func read(_ root: Node, into config: inout AnalysisConfiguration) throws {
         let top = ["version", "name", "analysis_area", "service_area", "communes", "populations", "equipment", "gammes",
-                   "poles", "time_model", "thresholds", "comparison", "bands", "service_layers", "subdivisions", "unmatched_rows"]
+                   "poles", "time_model", "thresholds", "comparison", "bands", "service_layers", "subdivisions", "unmatched_rows",
+                   "candidates"]
         let entries = try mapping(root, "", allowed: top)
         let present = Set(entries.map(\.0))
         for required in ["analysis_area", "communes", "populations", "equipment"] where !present.contains(required) {
@@ -195,6 +196,7 @@ struct NodeReader {
                     guard !config.serviceLayers.contains(where: { $0.name == name }) else { throw fail(item, key + ".name", "\(name) is used twice") }
                     config.serviceLayers.append(LayerSource(name: name, label: label.isEmpty ? name : label, file: input, thresholdMinutes: threshold))
                 }
+            case "candidates": config.candidatesFile = try path(node, key)
             case "subdivisions":
                 for item in try list(node, key) {
                     var source = SubdivisionSource(name: "", file: "")

@@ -29,3 +29,17 @@ import ZonegriseCore
         #expect(description.contains(message.drop(while: { $0 != " " }).dropFirst()), "\(description)")
     }
 }
+
+@Suite struct ManifestCandidatesTests {
+    @Test func theManifestNamesACandidatesFileRelativeToItself() throws {
+        let config = try TerritoryManifest.parse("""
+            version: 1
+            analysis_area: ["99"]
+            communes: communes.geojson
+            populations: populations.csv
+            equipment: bpe.csv
+            candidates: candidats.yaml
+            """, path: "/data/territoire/manifest.yaml")
+        #expect(config.candidatesFile == "/data/territoire/candidats.yaml")
+    }
+}
