@@ -138,8 +138,28 @@ public struct SiteRecommendation: Sendable {
     /// The origins of `beyond` (ascending) that `candidate` brings within the threshold
     /// once added to `search`, their weight, and the extended search.
     /// - Complexity: one `adding` of one target, plus O(beyond).
+    ///
+    /// For the crow-fly model only the origins beyond are looked at (their time to the
+    /// candidate against their current one), and the extended search is not built
+    /// (`search` is nil: it is built for the chosen candidate only).
     func gain(adding candidate: Place, to search: any TargetSearch, beyond: [Int]) throws
-        -> (search: any TargetSearch, broughtWithin: [Int], weight: Int) {
+        -> (search: (any TargetSearch)?, broughtWithin: [Int], weight: Int) {
+        if let crowfly = model as? PreparedCrowfly {
+            let current = search.nearest
+            var brought: [Int] = []
+            var weight = 0
+            for origin in beyond {
+                let minutes = crowfly.model.minutes(distanceMetres: crowfly.origins[origin].point.distance(to: candidate.point))
+                    + crowfly.intraMinutes[origin]
+                // `adding` keeps the current target on equal times.
+                if let kept = current[origin], kept.minutes <= minutes { continue }
+                if !isBeyond(NearestTarget(target: 0, minutes: minutes)) {
+                    brought.append(origin)
+                    weight += weights[origin]
+                }
+            }
+            return (nil, brought, weight)
+        }
         let extended = try model.adding([candidate], to: search)
         let nearest = extended.nearest
         var brought: [Int] = []
@@ -155,7 +175,8 @@ public struct SiteRecommendation: Sendable {
     /// - Complexity: one `adding` of one target, plus O(origins).
     package func marginalGain(adding candidate: Place, to search: any TargetSearch) throws
         -> (search: any TargetSearch, broughtWithin: [Int], weight: Int) {
-        try gain(adding: candidate, to: search, beyond: beyondOrigins(of: search))
+        let found = try gain(adding: candidate, to: search, beyond: beyondOrigins(of: search))
+        return (try found.search ?? model.adding([candidate], to: search), found.broughtWithin, found.weight)
     }
 
     /// CELF: bounds in a max-heap, the top evaluated again until a fresh gain tops it.
@@ -173,7 +194,7 @@ public struct SiteRecommendation: Sendable {
         // The best evaluation since the last pick. A fresh top of the heap is exactly
         // this one (fresh bounds are exact, stale ones only larger), so its search
         // becomes the current one without being computed twice.
-        var best: (entry: CandidateBoundHeap.Entry, search: any TargetSearch, broughtWithin: [Int])?
+        var best: (entry: CandidateBoundHeap.Entry, search: (any TargetSearch)?, broughtWithin: [Int])?
 
         // Evaluates a candidate on the current search; keeps its bound only when it
         // gains something (a gain of zero stays zero: submodularity).
@@ -193,7 +214,7 @@ public struct SiteRecommendation: Sendable {
         // some candidate can serve. The evaluations are independent: they run on every
         // core, keep only their gains (not their searches: a road search holds 8 bytes
         // per node), and are folded in candidate order as one after the other would be;
-        // the best one's search is then computed again (not counted as an evaluation).
+        // the chosen one's search is then computed again (not counted as an evaluation).
         var coverable = [Bool](repeating: false, count: weights.count)
         let firstRound = try firstRoundGains(candidates, beyond: beyond)
         for candidate in candidates.indices {
@@ -204,10 +225,7 @@ public struct SiteRecommendation: Sendable {
             guard gain > .zero else { continue }
             let entry = CandidateBoundHeap.Entry(bound: gain, candidate: candidate, pick: sites.count)
             bounds.push(entry)
-            if best.map({ CandidateBoundHeap.precedes(entry, $0.entry) }) ?? true { best = (entry, base, brought) }
-        }
-        if let first = best {
-            best = (first.entry, try gain(adding: candidates[first.entry.candidate], to: current, beyond: beyond).search, first.broughtWithin)
+            if best.map({ CandidateBoundHeap.precedes(entry, $0.entry) }) ?? true { best = (entry, nil, brought) }
         }
 
         while sites.count < limit, let top = bounds.popMax() {
@@ -218,7 +236,7 @@ public struct SiteRecommendation: Sendable {
             guard let chosen = best, chosen.entry.candidate == top.candidate else {
                 preconditionFailure("a fresh top of the bounds is the best evaluation since the last pick")
             }
-            current = chosen.search
+            current = try chosen.search ?? model.adding([candidates[top.candidate]], to: current)
             beyondWeight -= chosen.entry.bound.weight
             let brought = Set(chosen.broughtWithin)
             beyond.removeAll { brought.contains($0) }
