@@ -4,8 +4,28 @@ import Testing
 /// A scenario evaluated on the prepared analysis equals an analysis of the territory
 /// edited by hand to the scenario; the site gains follow their definitions.
 @Suite struct ScenarioEvaluationTests {
-    let model = CrowflyModel(speedKmh: 60, detour: 1, intraCommune: false)
+    var model: any TravelTimeModel = CrowflyModel(speedKmh: 60, detour: 1, intraCommune: false)
     let input = ZoneGriseAnalysisTests().lineTerritory()
+
+    /// The same territory timed by a matrix: whole minutes, one per kilometre, plus one
+    /// minute between distinct communes, every pair listed.
+    static func matrixModel(_ input: AnalysisInput) -> MatrixModel {
+        var table: [String: [String: Double]] = [:]
+        for a in input.communes {
+            for b in input.communes where a.code != b.code {
+                table[a.code, default: [:]][b.code] = (a.centre.distance(to: b.centre) / 1000).rounded() + 1
+            }
+        }
+        return MatrixModel(minutesByPair: table, source: "m.csv")
+    }
+
+    /// The layer changes again, on the matrix model.
+    @Test func layerChangesEqualAnEditedTerritoryWithAMatrix() async throws {
+        var tests = ScenarioEvaluationTests()
+        tests.model = Self.matrixModel(input)
+        try await tests.layerChangesEqualAnEditedTerritory()
+        try await tests.poleChangesEqualAnEditedTerritory()
+    }
 
     func site(_ id: String, at i: Int) -> ServiceSite {
         ServiceSite(id: id, name: id, communeCode: String(format: "990%02d", i), point: PlanarPoint(x: Double(i) * 6000, y: 0))
