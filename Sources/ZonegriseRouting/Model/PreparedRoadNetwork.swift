@@ -15,12 +15,28 @@ public struct PreparedRoadNetwork: PreparedTimeModel {
     public let originSnaps: [RoadSnap?]
     /// Search buffers reused across queries.
     let pool: SearchPool
+    /// Per origin, computed once with its snap: the off-road leg, the legs to each end of
+    /// its segment (nil where the segment may not be driven that way), and the segment's
+    /// times each way (deciseconds).
+    let originLegs: [OriginLegs?]
+
+    struct OriginLegs: Sendable {
+        var offRoad: Double
+        var toU: Double?
+        var toV: Double?
+        var forward: Double?
+        var backward: Double?
+    }
 
     /// - Complexity: one snap per origin.
     public init(model: RoadNetworkTimeModel, origins: [Place]) {
         self.model = model
         self.origins = origins
         originSnaps = origins.map { model.snap($0.point) }
+        originLegs = originSnaps.map { snap in
+            snap.map { OriginLegs(offRoad: model.offRoadDeciseconds($0), toU: model.legToU($0), toV: model.legToV($0),
+                                  forward: model.edgeDeciseconds($0.u, $0.v), backward: model.edgeDeciseconds($0.v, $0.u)) }
+        }
         pool = SearchPool(graph: model.graph)
     }
 
@@ -110,9 +126,9 @@ public struct PreparedRoadNetwork: PreparedTimeModel {
         }
         let view = RoadTargetSearch(targets: targets, targetSnaps: targetSnaps, horizonMinutes: horizonMinutes,
                                     layers: layers, nearest: [])
-        let nearest = originSnaps.map { snap -> NearestTarget? in
-            guard let snap else { return nil }
-            let offRoad = model.offRoadDeciseconds(snap)
+        let nearest = zip(originSnaps, originLegs).map { snap, legs -> NearestTarget? in
+            guard let snap, let legs else { return nil }
+            let offRoad = legs.offRoad
             var best: (deciseconds: Double, target: Int)?
             func consider(_ deciseconds: Double, _ target: Int) {
                 if best == nil || deciseconds < best!.deciseconds || (deciseconds == best!.deciseconds && target < best!.target) {
@@ -120,18 +136,18 @@ public struct PreparedRoadNetwork: PreparedTimeModel {
                 }
             }
             // Leave the segment by v (along u→v) or by u (along v→u).
-            if let leg = model.legToV(snap), let (rest, target) = view.nodeTime(snap.v) {
+            if let leg = legs.toV, let (rest, target) = view.nodeTime(snap.v) {
                 consider(offRoad + leg + Double(rest), target)
             }
-            if let leg = model.legToU(snap), let (rest, target) = view.nodeTime(snap.u) {
+            if let leg = legs.toU, let (rest, target) = view.nodeTime(snap.u) {
                 consider(offRoad + leg + Double(rest), target)
             }
             // A target on the same segment, reached along it.
             for other in targetsOnSegment[RoadNetworkTimeModel.key(snap)] ?? [] {
-                if other.fraction >= snap.fraction, let forward = model.edgeDeciseconds(snap.u, snap.v) {
+                if other.fraction >= snap.fraction, let forward = legs.forward {
                     consider(offRoad + (other.fraction - snap.fraction) * forward + other.offRoad, other.target)
                 }
-                if other.fraction <= snap.fraction, let backward = model.edgeDeciseconds(snap.v, snap.u) {
+                if other.fraction <= snap.fraction, let backward = legs.backward {
                     consider(offRoad + (snap.fraction - other.fraction) * backward + other.offRoad, other.target)
                 }
             }
