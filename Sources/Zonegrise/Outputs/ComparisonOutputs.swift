@@ -71,11 +71,11 @@ extension AnalysisOutputs {
 
     /// `sites.csv`: each site added, moved or calling as an itinerant stop, with its gains.
     func sitesCSV() -> [UInt8] {
-        var writer = CSVWriter(header: ["scenario", "couche", "id", "nom", "commune", "type", "gain_marginal_population", "gain_seul_population"])
+        var writer = CSVWriter(header: ["scenario", "couche", "id", "nom", "commune", "type", "gain_marginal_population", "gain_seul_population", "jours"])
         for outcome in comparisons {
             for gain in outcome.siteGains {
                 writer.addRow([outcome.scenario.name, gain.layer, gain.site.id, gain.site.name, gain.site.communeCode, gain.kind.rawValue,
-                               String(gain.marginalPopulation), String(gain.alonePopulation)])
+                               String(gain.marginalPopulation), String(gain.alonePopulation), gain.days.joined(separator: " ")])
             }
         }
         return writer.bytes()

@@ -81,29 +81,29 @@ extension PreparedAnalysis {
         let name = input.serviceLayers[index].name
         let beyondBase = populationBeyond(base)
         let beyondAfter = populationBeyond(after)
-        var items: [(SiteGain.Kind, ServiceSite, alone: LayerChanges, without: LayerChanges)] = []
+        var items: [(SiteGain.Kind, ServiceSite, alone: LayerChanges, without: LayerChanges, days: [String])] = []
         for (i, site) in changes.added.enumerated() {
             var without = changes
             without.added.remove(at: i)
-            items.append((.added, site, LayerChanges(added: [site]), without))
+            items.append((.added, site, LayerChanges(added: [site]), without, []))
         }
         for (i, site) in changes.moved.enumerated() {
             var without = changes
             without.moved.remove(at: i)
-            items.append((.moved, site, LayerChanges(moved: [site]), without))
+            items.append((.moved, site, LayerChanges(moved: [site]), without, []))
         }
         for (s, service) in changes.itinerant.enumerated() {
             for (t, stop) in service.stops.enumerated() {
                 var without = changes
                 without.itinerant[s].stops.remove(at: t)
-                items.append((.itinerant, stop.site, LayerChanges(added: [stop.site]), without))
+                items.append((.itinerant, stop.site, LayerChanges(added: [stop.site]), without, stop.days))
             }
         }
-        return try items.map { kind, site, alone, without in
+        return try items.map { kind, site, alone, without, days in
             let aloneBeyond = populationBeyond(try searchAfter(layer: index, changes: alone, base: base))
             let withoutBeyond = populationBeyond(try searchAfter(layer: index, changes: without, base: base))
             return SiteGain(layer: name, site: site, kind: kind, marginalPopulation: withoutBeyond - beyondAfter,
-                            alonePopulation: beyondBase - aloneBeyond)
+                            alonePopulation: beyondBase - aloneBeyond, days: days)
         }
     }
 }

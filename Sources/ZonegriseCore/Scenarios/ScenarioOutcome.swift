@@ -33,4 +33,6 @@ public struct SiteGain: Hashable, Sendable {
     public var marginalPopulation: Int
     /// Brought within the threshold by this site alone on the base network.
     public var alonePopulation: Int
+    /// Itinerant stops: the days the service calls (as given; empty otherwise).
+    public var days: [String] = []
 }
