@@ -46,12 +46,7 @@ struct Compare: AsyncParsableCommand {
                                              progress: progress.callback).execute()
         }
         for warning in report.warningMessages where !quiet { printError("zonegrise: warning: \(warning)") }
-        if timings {
-            for stage in report.timings.stages {
-                printError("  " + stage.name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%8.3f s", stage.seconds))
-            }
-            printError("  " + "wall (stages overlap)".padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%8.3f s", report.timings.wallSeconds))
-        }
+        if timings { report.timings.print() }
         guard !quiet else { return }
         print(summaryText(report))
     }
