@@ -75,7 +75,12 @@ extension AnalysisConfiguration {
         case "comparison":
             comparison = try ConfigurationValues.choice(value, key: key, source: source, as: ThresholdComparison.self)
         case "bands":
-            let limits = try value.split(separator: ",").map {
+            let pieces = value.split(separator: ",", omittingEmptySubsequences: false)
+            guard !pieces.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+                throw ZonegriseError.invalidParameter(source: source, key: key,
+                                                      detail: "\"\(value)\" has an empty band limit; give increasing minutes separated by commas, e.g. 10,20,30")
+            }
+            let limits = try pieces.map {
                 try ConfigurationValues.positive(String($0), key: key, source: source, unit: "minutes")
             }
             guard !limits.isEmpty, zip(limits, limits.dropFirst()).allSatisfy({ $0 < $1 }) else {

@@ -103,6 +103,10 @@ public struct TerritoryLoader {
         // Equipment.
         files.append(("equipment", config.equipment.path, config.equipment.resolvedVintage))
         let parsed = try national.equipment.get()
+        guard parsed.rows > 0 else {
+            throw ZonegriseError.malformed(file: config.equipment.path, line: nil,
+                                           detail: "the equipment file has a header but no row: without equipment there is no pole, and every commune would be in zone grise")
+        }
         let equipment = timings.measure("match equipment") { parsed.match(codes) }
         try check(equipment.unmatched, file: config.equipment.path, what: "equipment row", extra: "")
         if equipment.unlocated > 0 {

@@ -12,6 +12,9 @@ struct MatrixReader {
         let destination = try csv.column(anyOf: ["destination", "dest", "to", "codgeo_d", "dst"])
         let minutes = try csv.column(anyOf: ["minutes", "duree", "temps", "time_minutes", "duree_minutes"])
         var table: [String: [String: Double]] = [:]
+        // Line and time of each pair as written, to refuse the same pair given twice
+        // with different times (which one to trust is not ours to guess).
+        var seen: [String: (line: Int, minutes: Double)] = [:]
         try csv.forEachRecord { record in
             let o = record.string(origin), d = record.string(destination)
             guard CommuneReader.isCommuneCode(o), CommuneReader.isCommuneCode(d) else {
@@ -22,6 +25,11 @@ struct MatrixReader {
                 throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[minutes],
                                                   value: record.string(minutes), expected: "a non-negative number of minutes")
             }
+            if let first = seen[o + d], first.minutes != value {
+                throw ZonegriseError.malformed(file: file, line: record.line,
+                                               detail: "the pair \(o) → \(d) appears twice with different times (\(BandScheme.text(first.minutes)) minutes at line \(first.line), \(BandScheme.text(value)) here); keep one")
+            }
+            seen[o + d] = (record.line, value)
             let from = fusions[o] ?? o, to = fusions[d] ?? d
             // Merged communes: keep the fastest of the duplicated pairs.
             if let existing = table[from]?[to], existing <= value { return }

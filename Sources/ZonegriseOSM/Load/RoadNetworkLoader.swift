@@ -121,11 +121,8 @@ public struct RoadNetworkLoader: Sendable {
     /// largest strongly connected component.
     func build(profile: CarProfile) throws -> RoadGraphCache.Contents {
         let roads = try RoadExtractor(profile: profile).extract(path: osmPath)
-        for warning in roads.report.runWarnings {
-            var prefixed = warning
-            prefixed.message = "\(osmPath): \(warning.message)"
-            warnings.add(prefixed)
-        }
+        // The report's sentences name the extract already.
+        for warning in roads.report.runWarnings { warnings.add(warning) }
         var coordinates = roads.coordinates
         try CoordinateTransformer.wgs84ToLambert93().transform(&coordinates)
         let graph = RoadGraph(RoadEdgeList(nodeIDs: roads.nodeIDs, coordinates: coordinates,

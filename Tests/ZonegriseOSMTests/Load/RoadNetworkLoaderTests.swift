@@ -143,3 +143,19 @@ struct RoadNetworkLoaderTests {
         #expect(!FileManager.default.fileExists(atPath: cache))
     }
 }
+
+/// The warnings of the extraction name the extract once (they used to print its path
+/// twice: "roads.osm: roads.osm: 1 way(s)…").
+@Suite("Road network loader: warnings")
+struct RoadNetworkLoaderWarningTests {
+    @Test func extractionWarningsNameTheExtractOnce() throws {
+        let scratch = try ScratchFolder("loader-warning")
+        let osm = scratch.path("map.osm")
+        let map = OSMTestMap("a---b---c", ways: [("abc", ["highway": "residential", "maxspeed": "fast"])])
+        try Data(map.xml.utf8).write(to: URL(fileURLWithPath: osm))
+        let (_, warnings) = try RoadNetworkLoaderTests.load(osm: osm, cache: scratch.path("cache.zgcache"))
+        let maxspeed = try #require(warnings.first { $0.contains("maxspeed") })
+        #expect(maxspeed.hasPrefix(osm + ": 1 way(s) have a maxspeed that is not a speed"), "\(maxspeed)")
+        #expect(maxspeed.components(separatedBy: osm).count == 2, "the path appears once: \(maxspeed)")
+    }
+}

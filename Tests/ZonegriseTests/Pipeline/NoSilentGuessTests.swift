@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Zonegrise
+import ZonegriseCore
+
+/// Inputs that used to be read with a silent guess (issue 8, "No silent guess"): each is
+/// now an error naming the file and the line, and nothing is written.
+@Suite("Pipeline: no silent guess")
+struct NoSilentGuessTests {
+    /// A matrix giving the same pair twice with different times (5 and 50 minutes):
+    /// the first used to win.
+    @Test func duplicateMatrixPairWithDifferentTimes() async throws {
+        let territory = try PipelineTerritory("matrix-duplicate")
+        try MatrixTimeModelRunTests.writeMatrix(territory, missing: "crowfly")
+        try territory.write("matrix.csv", "origin,destination,minutes\n99002,99001,5\n99003,99001,4\n99002,99001,50\n")
+        let (error, text) = await territory.runError()
+        #expect(error == .malformed(file: territory.path("matrix.csv"), line: 4,
+                                    detail: "the pair 99002 → 99001 appears twice with different times (5 minutes at line 2, 50 here); keep one"), "\(text)")
+        expectNoOutput(territory)
+    }
+
+    /// The same pair twice with the same time is no contradiction.
+    @Test func duplicateMatrixPairWithTheSameTimeIsRead() throws {
+        let folder = try TestRepository.makeTemporaryFolder("matrix-same")
+        defer { TestRepository.removeTemporaryFolder(folder) }
+        let path = folder.appendingPathComponent("m.csv").path
+        try Data("origin,destination,minutes\n99002,99001,5\n99002,99001,5\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try MatrixReader(file: path).read(fusions: [:]) == ["99002": ["99001": 5]])
+    }
+
+    /// An equipment file with a header only used to put every inhabitant in zone grise.
+    @Test func headerOnlyEquipment() async throws {
+        let territory = try PipelineTerritory("equipment-header-only")
+        try territory.write("bpe.csv", "DEPCOM,TYPEQU,NB_EQUIP\n")
+        let (error, text) = await territory.runError()
+        #expect(error == .malformed(file: territory.path("bpe.csv"), line: nil,
+                                    detail: "the equipment file has a header but no row: without equipment there is no pole, and every commune would be in zone grise"),
+                "\(text)")
+        expectNoOutput(territory)
+    }
+
+    /// `--bands 10,,20` used to become 10,20.
+    @Test(arguments: ["10,,20", ",10", "10,20,", "10, ,20"])
+    func emptyBandLimit(value: String) throws {
+        var config = AnalysisConfiguration()
+        let (error, _) = zonegriseError { try config.apply("bands", value: value, source: "--bands") }
+        #expect(error == .invalidParameter(source: "--bands", key: "bands",
+                                           detail: "\"\(value)\" has an empty band limit; give increasing minutes separated by commas, e.g. 10,20,30"))
+    }
+}
