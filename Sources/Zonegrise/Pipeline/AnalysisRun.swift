@@ -97,6 +97,7 @@ public struct AnalysisRun: Sendable {
     /// (`checking`: e.g. a comparison's scenario files, which must fail before anything
     /// is written), then prepares, searches and classifies.
     func analyse<Checked: Sendable>(checking: (LoadedTerritory) throws -> Checked) async throws -> (Analysed, Checked) {
+        try checkOutputFolder()
         var timings = StageTimings(onStageStart: progress)
         let warnings = Warnings()
         // The road graph (or the matrix) loads while the territory does. The
@@ -129,6 +130,26 @@ public struct AnalysisRun: Sendable {
         return (Analysed(territory: territory, model: loaded.model, prepared: prepared, searches: searches, result: result,
                          warnings: warnings, timings: timings, cacheState: loaded.cacheState, knownDigests: loaded.knownDigests),
                 checked)
+    }
+
+    /// Inputs are never outputs: the output folder may not be empty, nor the folder of
+    /// an input file (a run writes files such as `gammes.csv` that would replace one).
+    func checkOutputFolder() throws {
+        let source = configuration.manifestPath ?? "command line"
+        guard !outputDirectory.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ZonegriseError.invalidParameter(source: source, key: "--out", detail: "the output folder is empty; name a folder for the results")
+        }
+        let out = URL(fileURLWithPath: FilePaths.absolute(outputDirectory)).resolvingSymlinksInPath().path
+        let c = configuration
+        var inputs = c.communes.files + [c.populations.path, c.equipment.path] + c.serviceLayers.map(\.file.path) + c.subdivisions.map(\.file)
+        inputs += [c.gammes?.path, c.communes.centres, c.timeModel.matrixFile, c.timeModel.osmFile, c.timeModel.osmProfile, c.manifestPath].compactMap { $0 }
+        for input in inputs {
+            let folder = URL(fileURLWithPath: FilePaths.absolute(input)).deletingLastPathComponent().resolvingSymlinksInPath().path
+            if folder == out {
+                throw ZonegriseError.invalidParameter(source: source, key: "--out",
+                                                      detail: "\(outputDirectory) is the folder of the input \(input); write the results elsewhere so that no input can be replaced")
+            }
+        }
     }
 
     /// Builds the time model with its own warnings and timings, to run concurrently
