@@ -162,7 +162,9 @@ public struct TerritoryLoader {
             let analysed = communes.filter { analysedCodes.contains($0.code) }
             for source in config.subdivisions {
                 files.append(("subdivision:" + source.name, source.file, InputFile.year(in: source.file)))
-                schemes.append(try SubdivisionReader(source: source, engine: engine, warnings: warnings).read(communes: analysed, codes: codes))
+                schemes.append(try SubdivisionReader(source: source, engine: engine, warnings: warnings).read(communes: analysed, codes: codes) {
+                    try check($0, file: source.file, what: "subdivision row", extra: "")
+                })
             }
         }
         if config.timeModel.kind == .matrix, let path = config.timeModel.matrixFile {

@@ -9,8 +9,12 @@ struct SubdivisionReader {
     let engine: GeometryEngine
     let warnings: Warnings
 
-    /// - Parameter communes: the analysed communes (centres in Lambert-93).
-    func read(communes: [Commune], codes: CommuneCodes) throws -> SubdivisionScheme {
+    /// - Parameters:
+    ///   - communes: the analysed communes (centres in Lambert-93).
+    ///   - unmatched: called with the rows of a CSV naming a commune of a loaded
+    ///     département that is not in the geometry (code, first line), for the run's
+    ///     `unmatched_rows` policy.
+    func read(communes: [Commune], codes: CommuneCodes, unmatched: ([(String, Int)]) throws -> Void = { _ in }) throws -> SubdivisionScheme {
         let file = source.file
         let bytes = try InputBytes.read(file)
         var mapping: [String: String] = [:]
@@ -57,13 +61,16 @@ struct SubdivisionReader {
             let communeColumn = try csv.column(anyOf: ["commune", "COM", "codgeo", "code_commune", "insee_com"])
             let codeColumn = try csv.column(anyOf: [source.codeProperty, "code", "subdivision"])
             let nameColumn = csv.optionalColumn(source.nameProperty)
+            var unknown: [(String, Int)] = []
             try csv.forEachRecord { record in
                 let commune = record.string(communeColumn)
                 let code = record.string(codeColumn)
                 guard !code.isEmpty else {
                     throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[codeColumn], value: "", expected: "a subdivision code")
                 }
-                if case let .commune(c) = codes.match(commune) {
+                let match = codes.match(commune)
+                if match == .unknown, !unknown.contains(where: { $0.0 == commune }) { unknown.append((commune, record.line)) }
+                if case let .commune(c) = match {
                     if let previous = mapping[c], previous != code {
                         throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[codeColumn], value: code,
                                                           expected: "one subdivision per commune (\(c) is already in \(previous))")
@@ -72,6 +79,7 @@ struct SubdivisionReader {
                 }
                 if let nameColumn, !record.isEmpty(nameColumn) { names[code] = record.string(nameColumn) }
             }
+            try unmatched(unknown)
             let missing = communes.filter { mapping[$0.code] == nil }
             if !missing.isEmpty {
                 warnings.add(RunWarning(.communesWithoutSubdivision, file: file, count: missing.count, examples: missing.prefix(5).map(\.code),

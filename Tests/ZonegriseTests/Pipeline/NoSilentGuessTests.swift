@@ -48,3 +48,26 @@ struct NoSilentGuessTests {
                                            detail: "\"\(value)\" has an empty band limit; give increasing minutes separated by commas, e.g. 10,20,30"))
     }
 }
+
+/// Subdivision rows for communes that are not in the geometry used to be ignored: they
+/// follow `unmatched_rows` like populations and equipment.
+@Suite("Pipeline: subdivision rows for unknown communes")
+struct SubdivisionUnmatchedRowsTests {
+    @Test func unknownCommuneIsAnErrorByDefaultAndCountedWithWarn() async throws {
+        let territory = try PipelineTerritory("subdivision-unknown")
+        try territory.write("arr.csv", "commune,code,nom\n99001,A,Ouest\n99099,B,Est\n99002,A,Ouest\n")
+        try territory.writeManifest(extra: "subdivisions:\n  - name: arr\n    file: arr.csv")
+        let (error, text) = await territory.runError()
+        guard case let .unknownCommune(file, line, code, what, _)? = error else {
+            Issue.record("expected an unknown commune, got \(text)")
+            return
+        }
+        #expect(file == territory.path("arr.csv") && line == 3 && code == "99099" && what == "subdivision row")
+        expectNoOutput(territory)
+
+        try territory.writeManifest(extra: "unmatched_rows: warn\nsubdivisions:\n  - name: arr\n    file: arr.csv")
+        let report = try await territory.run()
+        #expect(report.warningMessages.contains("\(territory.path("arr.csv")): subdivision rows for 1 commune not in the geometry skipped (first: 99099 at line 3)"),
+                "\(report.warningMessages)")
+    }
+}
