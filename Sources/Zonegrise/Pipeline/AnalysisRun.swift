@@ -62,6 +62,9 @@ public struct AnalysisRun: Sendable {
         /// A road graph built while the territory loaded, written once the territory has
         /// loaded without error.
         var pendingCache: RoadNetworkLoader.PendingCache?
+        /// Matrix model: the first line of each commune code of the file, checked
+        /// against the geometry once the territory has loaded.
+        var matrixCodes: [String: Int] = [:]
     }
 
     public func execute() async throws -> Report {
@@ -109,6 +112,13 @@ public struct AnalysisRun: Sendable {
         let loaded = try await loadedModel
         warnings.append(contentsOf: loaded.warnings)
         timings.append(loaded.timings)
+        if let path = configuration.timeModel.matrixFile, configuration.timeModel.kind == .matrix {
+            // Rows for communes of the loaded départements that the geometry lacks follow `unmatched_rows`.
+            let codes = CommuneCodes(known: Set(territory.shapes.keys), departements: Set(configuration.loadedDepartements),
+                                     fusions: configuration.communes.fusions)
+            let unknown = loaded.matrixCodes.filter { codes.match($0.key) == .unknown }.map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 }
+            try TerritoryLoader.check(unknown, policy: configuration.unmatchedRows, warnings: warnings, file: path, what: "matrix row", extra: "")
+        }
         let checked = try checking(territory)
         if let pending = loaded.pendingCache {
             try timings.measure("write graph cache") { try ZonegriseError.wrappingRoadNetworkErrors { try pending.write() } }
@@ -159,11 +169,12 @@ public struct AnalysisRun: Sendable {
         let warnings = Warnings()
         let cacheState = Box<String?>(nil), digests = Box<[String: String]>([:])
         let pending = Box<RoadNetworkLoader.PendingCache?>(nil)
+        let matrixCodes = Box<[String: Int]>([:])
         let model = try timings.measure("time model") {
-            try makeTimeModel(warnings: warnings, cacheState: cacheState, digests: digests, pendingCache: pending)
+            try makeTimeModel(warnings: warnings, cacheState: cacheState, digests: digests, pendingCache: pending, matrixCodes: matrixCodes)
         }
         return LoadedModel(model: model, warnings: warnings, timings: timings, cacheState: cacheState.value,
-                           knownDigests: digests.value, pendingCache: pending.value)
+                           knownDigests: digests.value, pendingCache: pending.value, matrixCodes: matrixCodes.value)
     }
 
     /// Names the commune centres and sites farther than `max_snap_metres` from any road:
@@ -183,7 +194,7 @@ public struct AnalysisRun: Sendable {
     }
 
     func makeTimeModel(warnings: Warnings, cacheState: Box<String?>, digests: Box<[String: String]>,
-                       pendingCache: Box<RoadNetworkLoader.PendingCache?>) throws -> any TravelTimeModel {
+                       pendingCache: Box<RoadNetworkLoader.PendingCache?>, matrixCodes: Box<[String: Int]>) throws -> any TravelTimeModel {
         let settings = configuration.timeModel
         switch settings.kind {
         case .crowfly:
@@ -211,7 +222,8 @@ public struct AnalysisRun: Sendable {
                 throw ZonegriseError.invalidParameter(source: configuration.manifestPath ?? "command line", key: "time_model.matrix.file",
                                                       detail: "the matrix time model needs a file of origin,destination,minutes")
             }
-            let table = try MatrixReader(file: path).read(fusions: configuration.communes.fusions)
+            let (table, firstLine) = try MatrixReader(file: path).readWithLines(fusions: configuration.communes.fusions)
+            matrixCodes.value = firstLine
             return MatrixModel(minutesByPair: table, source: path, missing: settings.matrixMissing, fallback: settings.crowfly)
         }
     }

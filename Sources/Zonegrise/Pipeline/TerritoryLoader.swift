@@ -242,8 +242,15 @@ public struct TerritoryLoader {
     /// Applies `unmatched_rows` to rows whose commune is not in the geometry.
     /// `unmatched` holds one (code, first line) per commune; `what` is singular.
     private func check(_ unmatched: [(String, Int)], file: String, what: String, extra: String) throws {
+        try Self.check(unmatched, policy: configuration.unmatchedRows, warnings: warnings, file: file, what: what, extra: extra)
+    }
+
+    /// `unmatched_rows` applied to rows of any input: an error naming the first row, or
+    /// a warning with the count. `unmatched` holds one (code, first line) per commune,
+    /// in line order; `what` is singular.
+    static func check(_ unmatched: [(String, Int)], policy: UnmatchedRows, warnings: Warnings, file: String, what: String, extra: String) throws {
         guard let first = unmatched.first else { return }
-        switch configuration.unmatchedRows {
+        switch policy {
         case .error:
             throw ZonegriseError.unknownCommune(file: file, line: first.1, code: first.0, what: what,
                                                 hint: (unmatched.count > 1 ? "\(unmatched.count) such communes\(extra); " : "")

@@ -71,3 +71,29 @@ struct SubdivisionUnmatchedRowsTests {
                 "\(report.warningMessages)")
     }
 }
+
+/// Matrix rows for communes that are not in the geometry used to be ignored: they follow
+/// `unmatched_rows`; rows of départements not loaded stay national context.
+@Suite("Pipeline: matrix rows for unknown communes")
+struct MatrixUnmatchedRowsTests {
+    @Test func unknownCommuneIsAnErrorByDefaultAndCountedWithWarn() async throws {
+        let territory = try PipelineTerritory("matrix-unknown")
+        try MatrixTimeModelRunTests.writeMatrix(territory, missing: "crowfly")
+        var rows = try territory.text("matrix.csv")
+        rows += "99099,99001,7\n75056,99001,300\n"
+        try territory.write("matrix.csv", rows)
+        let lines = rows.split(separator: "\n").count
+        let (error, text) = await territory.runError()
+        guard case let .unknownCommune(file, line, code, what, _)? = error else {
+            Issue.record("expected an unknown commune, got \(text)")
+            return
+        }
+        #expect(file == territory.path("matrix.csv") && line == lines - 1 && code == "99099" && what == "matrix row", "\(text)")
+        expectNoOutput(territory)
+
+        try territory.writeManifest(extra: "unmatched_rows: warn\ntime_model:\n  kind: matrix\n  matrix:\n    file: matrix.csv\n    missing: crowfly")
+        let report = try await territory.run()
+        #expect(report.warningMessages.contains { $0.hasPrefix("\(territory.path("matrix.csv")): matrix rows for 1 commune not in the geometry skipped (first: 99099") },
+                "\(report.warningMessages)")
+    }
+}
