@@ -90,7 +90,11 @@ struct ServiceLayerReader {
                     throw ZonegriseError.invalidValue(file: file, line: record.line, field: "latitude/longitude",
                                                       value: record.string(lat) + ", " + record.string(lon), expected: "WGS84 decimal degrees")
                 }
-                point = try toL93.transform(PlanarPoint(x: x, y: y))
+                do { point = try toL93.transform(PlanarPoint(x: x, y: y)) } catch {
+                    throw ZonegriseError.invalidValue(file: file, line: record.line, field: "latitude/longitude",
+                                                      value: record.string(lat) + ", " + record.string(lon),
+                                                      expected: "a position PROJ can project to Lambert-93 (not a pole; in or near France)")
+                }
             }
             let code = commune.map { record.string($0) }.flatMap { $0.isEmpty ? nil : $0 }
             guard point != nil || code != nil else {

@@ -124,7 +124,14 @@ public struct RoadNetworkLoader: Sendable {
         // The report's sentences name the extract already.
         for warning in roads.report.runWarnings { warnings.add(warning) }
         var coordinates = roads.coordinates
-        try CoordinateTransformer.wgs84ToLambert93().transform(&coordinates)
+        let toLambert93 = try CoordinateTransformer.wgs84ToLambert93()
+        do { try toLambert93.transform(&coordinates) } catch {
+            // Name the node by its OSM id and its coordinates, not by an array position.
+            let bad = coordinates.indices.first { index in (try? toLambert93.transform(coordinates[index])).map { !($0.x.isFinite && $0.y.isFinite) } ?? true }
+            let detail = bad.map { "node \(roads.nodeIDs[$0]) at longitude \(coordinates[$0].x), latitude \(coordinates[$0].y) cannot be projected to Lambert-93 (a latitude of ±90° or outside France?)" }
+                ?? "a node cannot be projected to Lambert-93: \(error)"
+            throw OSMError.malformed(file: osmPath, line: nil, detail: detail)
+        }
         let graph = RoadGraph(RoadEdgeList(nodeIDs: roads.nodeIDs, coordinates: coordinates,
                                            edges: roads.edges.map { RoadEdge(from: $0.from, to: $0.to, deciseconds: $0.deciseconds) }))
         let pruned = ComponentPruning.largestStronglyConnected(graph)

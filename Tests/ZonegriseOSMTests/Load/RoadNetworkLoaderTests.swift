@@ -159,3 +159,31 @@ struct RoadNetworkLoaderWarningTests {
         #expect(maxspeed.components(separatedBy: osm).count == 2, "the path appears once: \(maxspeed)")
     }
 }
+
+/// A node PROJ cannot project (latitude −90°) is named by its OSM id (it used to be an
+/// array position, with exit code 1).
+@Suite("Road network loader: unprojectable node")
+struct RoadNetworkLoaderProjectionTests {
+    @Test func nodeIsNamedByItsID() throws {
+        let scratch = try ScratchFolder("loader-projection")
+        let osm = scratch.path("pole.osm")
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <osm version="0.6">
+              <node id="7001" lat="49.0" lon="2.0"/>
+              <node id="7002" lat="-90" lon="2.001"/>
+              <node id="7003" lat="49.001" lon="2.002"/>
+              <way id="10"><nd ref="7001"/><nd ref="7002"/><nd ref="7003"/><tag k="highway" v="residential"/></way>
+            </osm>
+
+            """
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: osm))
+        let (error, text) = osmError { _ = try RoadNetworkLoaderTests.load(osm: osm, cache: scratch.path("cache.zgcache")) }
+        guard case let .malformed(file, _, detail)? = error else {
+            Issue.record("expected a malformed extract, got \(text)")
+            return
+        }
+        #expect(file == osm)
+        #expect(detail.hasPrefix("node 7002 at longitude 2.001, latitude -90.0 cannot be projected to Lambert-93"), "\(detail)")
+    }
+}

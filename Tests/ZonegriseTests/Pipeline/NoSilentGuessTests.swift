@@ -97,3 +97,20 @@ struct MatrixUnmatchedRowsTests {
                 "\(report.warningMessages)")
     }
 }
+
+/// A France Services site PROJ cannot project is exit-2 material naming the line (it
+/// used to escape as an internal error with exit code 1).
+@Suite("Pipeline: unprojectable site")
+struct UnprojectableSiteTests {
+    @Test func siteAtTheSouthPoleIsAnErrorNamingTheLine() async throws {
+        let territory = try PipelineTerritory("site-pole")
+        try territory.write("france-services.csv", "id_fs,lib_fs,insee_com,latitude,longitude\nfs1,Site,99001,-90,2.0\n")
+        let (error, text) = await territory.runError()
+        guard case let .invalidValue(file, line, field, _, _)? = error else {
+            Issue.record("expected an invalid value, got \(text)")
+            return
+        }
+        #expect(file == territory.path("france-services.csv") && line == 2 && field == "latitude/longitude", "\(text)")
+        expectNoOutput(territory)
+    }
+}
