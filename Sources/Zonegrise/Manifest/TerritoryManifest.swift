@@ -118,8 +118,25 @@ struct NodeReader {
                     case "centres": config.communes.centres = try path(v, full)
                     default:
                         guard case let .mapping(pairs) = v else { throw fail(v, full, "expected a mapping old code: new code") }
+                        var given: [String: String] = [:]
                         for (old, new) in pairs {
-                            config.communes.fusions[try text(old, full)] = try text(new, full)
+                            let oldCode = try text(old, full), newCode = try text(new, full)
+                            guard oldCode != newCode else { throw fail(old, full, "commune \(oldCode) merges into itself") }
+                            given[oldCode] = newCode
+                        }
+                        // Chains (A → B, B → C) resolve to the last commune, so that every
+                        // reader maps A to C; a cycle is an error, not a missing commune.
+                        for old in given.keys.sorted() {
+                            var path = [old]
+                            var target = given[old]!
+                            while let next = given[target] {
+                                path.append(target)
+                                guard !path.contains(next) else {
+                                    throw fail(v, full, "the fusions form a cycle: \((path + [next]).joined(separator: " → "))")
+                                }
+                                target = next
+                            }
+                            config.communes.fusions[old] = target
                         }
                     }
                 }
