@@ -233,7 +233,7 @@ public struct TerritoryLoader {
             let engine = GeometryEngine()
             return try shapes[shapes.count * chunk / chunks ..< shapes.count * (chunk + 1) / chunks].map { commune in
                 do { return try engine.summarize(commune.shape) } catch {
-                    throw ZonegriseError.invalidFeature(file: commune.origin, feature: 0, detail: "commune \(commune.code): \(error)")
+                    throw ZonegriseError.invalidFeature(file: commune.file, feature: commune.featureNumber, detail: "commune \(commune.code): \(error)")
                 }
             }
         }.flatMap { $0 }

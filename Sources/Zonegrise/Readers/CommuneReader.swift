@@ -73,7 +73,7 @@ struct CommuneReader {
             do {
                 union = try engine.union([engine.makeValid(target.shape), engine.makeValid(absorbed.shape)])
             } catch {
-                throw ZonegriseError.invalidFeature(file: absorbed.origin, feature: 0, detail: "cannot merge \(old) into \(new): \(error)")
+                throw ZonegriseError.invalidFeature(file: absorbed.file, feature: absorbed.featureNumber, detail: "cannot merge \(old) into \(new): \(error)")
             }
             byCode[new]!.shape = union
             byCode[old] = nil
@@ -129,7 +129,7 @@ struct CommuneReader {
                     throw ZonegriseError.duplicateCode(file: file, code: code, first: first, second: "feature \(feature.index + 1)")
                 }
                 seen[code] = origin
-                read.shapes.append(CommuneShape(code: code, nom: nom, shape: shape, origin: origin, featureNumber: feature.index + 1))
+                read.shapes.append(CommuneShape(code: code, nom: nom, shape: shape, origin: origin, featureNumber: feature.index + 1, file: file))
             }
         } catch {
             read.failure = error

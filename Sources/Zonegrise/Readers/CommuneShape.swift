@@ -9,4 +9,6 @@ package struct CommuneShape: Sendable {
     package var origin: String
     /// 1-based feature number in its file.
     package var featureNumber: Int = 0
+    /// The file it was read from.
+    package var file: String = ""
 }
