@@ -27,6 +27,7 @@ struct CompareCommandTests {
         #expect(sites.count == 5)
         #expect(sites[1].hasPrefix("nouveaux_sites,france_services,fs-nauverieres,France services Nauverières-sur-Synthe,99179,ajout,"))
         #expect(sites[4].hasPrefix("reorganisation,france_services,9901,"))
+        #expect(sites[2].hasSuffix(",itinerant,") == false && sites[2].hasSuffix("lundi jeudi"), "the bus's days: \(sites[2])")
 
         let again = try ZonegriseBinary.run(["compare", "geodata/demo/demo.yaml"] + Self.scenarios + ["--out", second.path])
         #expect(again.status == 0)

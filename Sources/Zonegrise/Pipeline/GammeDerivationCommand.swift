@@ -11,15 +11,22 @@ public enum GammeDerivationCommand {
     }
 
     public static func derive(populations: String, equipment: String) throws -> Output {
-        let none = CommuneCodes(known: [], departements: [], fusions: [:])
-        var national = try PopulationReader(file: populations).read(codes: none).national
-        for parent in ["75056", "69123", "13055"] where national.keys.contains(where: { CommuneCodes.plmParent(of: $0) == parent }) {
-            national[parent] = nil
-        }
-        let types = try EquipmentReader(file: equipment).read(codes: none).nationalTypes
-        let table = GammeDerivation().derive(populations: national, typesByCommune: types)
+        let table = derive(nationalPopulations: try PopulationReader(file: populations).parse().national,
+                           types: try EquipmentReader(file: equipment).parse().nationalTypes)
         let sizes = Gamme.allCases.map { "\(table.size(of: $0)) \($0.rawValue)" }.joined(separator: ", ")
         return Output(csv: GammeTableCSV.bytes(table),
                       summary: "Gammes derived (\(sizes)). Rule: \(table.derivation?.rule ?? "")", table: table)
+    }
+
+    /// The derivation on national rows as read (docs/GAMMES.md). Paris, Lyon, Marseille:
+    /// INSEE tables carry both the commune and its arrondissements, BPE only the
+    /// arrondissements, so the whole commune's row is left out where its arrondissements
+    /// are there.
+    static func derive(nationalPopulations: [String: Int], types: [String: Set<String>]) -> GammeTable {
+        var national = nationalPopulations
+        for parent in ["75056", "69123", "13055"] where national.keys.contains(where: { CommuneCodes.plmParent(of: $0) == parent }) {
+            national[parent] = nil
+        }
+        return GammeDerivation().derive(populations: national, typesByCommune: types)
     }
 }

@@ -27,11 +27,6 @@ public struct StageTimings: Sendable {
         return try await body()
     }
 
-    /// Records a stage measured elsewhere (a concurrent task).
-    mutating func record(_ name: String, seconds: Double) {
-        stages.append((name, seconds))
-    }
-
     /// Adds the stages of a concurrent part of the run, in its order.
     mutating func append(_ other: StageTimings) {
         stages += other.stages

@@ -211,13 +211,7 @@ public struct TerritoryLoader {
         var derived: GammeTable?
         if config.gammes == nil, case let .success(people) = populations, case let .success(rows) = equipment {
             derived = timings.measure("derive gammes (concurrent)") {
-                var national = people.national
-                // Paris, Lyon, Marseille: INSEE tables carry both the commune and its
-                // arrondissements; BPE has only the arrondissements. Keep those.
-                for parent in ["75056", "69123", "13055"] where national.keys.contains(where: { CommuneCodes.plmParent(of: $0) == parent }) {
-                    national[parent] = nil
-                }
-                return GammeDerivation().derive(populations: national, typesByCommune: rows.nationalTypes)
+                GammeDerivationCommand.derive(nationalPopulations: people.national, types: rows.nationalTypes)
             }
         }
         return NationalInputs(populations: populations, equipment: equipment, derived: derived, timings: timings)

@@ -61,10 +61,6 @@ struct EquipmentReader {
         }
     }
 
-    func read(codes: CommuneCodes) throws -> Output {
-        try parse().match(codes)
-    }
-
     /// The columns of the file's layout.
     struct Layout: Sendable {
         var commune: Int

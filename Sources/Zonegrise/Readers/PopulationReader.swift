@@ -51,10 +51,6 @@ struct PopulationReader {
         }
     }
 
-    func read(codes: CommuneCodes) throws -> Output {
-        try parse().match(codes)
-    }
-
     /// Reads and checks every row.
     /// - Complexity: O(bytes).
     func parse() throws -> Parsed {

@@ -41,11 +41,4 @@ public struct RoadTargetSearch: TargetSearch {
         }
         return nil
     }
-
-    /// Number of road nodes within the horizon of some target.
-    /// - Complexity: O(nodes × layers).
-    public var reachedNodeCount: Int {
-        guard let first = layers.first else { return 0 }
-        return (0 ..< Int32(first.result.nodeCount)).reduce(0) { $0 + (nodeTime($1) == nil ? 0 : 1) }
-    }
 }

@@ -97,6 +97,9 @@ struct ComparisonRunTests {
         ("layers:\n  maternites:\n    add:\n      - {commune: \"99179\"}\n", "layers.maternites: no service layer of that name in the manifest (layers: france_services)"),
         ("layers:\n  france_services:\n    move:\n      - {id: \"0000\", commune: \"99179\"}\n", "layers.france_services.move.id: layer france_services has no site \"0000\""),
         ("poles:\n  add:\n    - {commune: \"99007\", gammes: [metropolitaine]}\n", "\"metropolitaine\" is not one of proximite, intermediaire, superieure"),
+        ("layers:\n  france_services:\n    file: france-services.csv\n    remove: [\"9901\"]\n",
+         "layers.france_services.remove: a layer file replaces every site of the layer; remove and move do not apply with it"),
+        ("layers:\n  france_services:\n    add:\n      - {commune: \"99179\", id: \"9901\"}\n", "site id \"9901\" is already a site of layer france_services"),
     ] as [(String, String)])
     func badScenarioEntriesNameTheFileAndWriteNothing(body: String, message: String) async throws {
         let base = try Self.demoCopy("compare-bad")
