@@ -9,6 +9,11 @@ import ZonegriseOSM
 public enum ZonegriseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file could not be read at all (missing, unreadable, a directory).
     case unreadable(file: String, reason: String)
+    /// A file or folder of the results could not be written, created or moved into
+    /// place; `reason` says which and why, starting with "cannot".
+    case unwritable(file: String, reason: String)
+    /// Another run (`process`, when its lock file says) is writing the same output folder.
+    case outputFolderInUse(folder: String, process: Int?)
     /// Syntax error in a JSON, GeoJSON, CSV or YAML file; `line` is 1-based when known.
     case malformed(file: String, line: Int?, detail: String)
     /// A required column is absent from a CSV header.
@@ -33,6 +38,10 @@ public enum ZonegriseError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case let .unreadable(file, reason):
             return "\(file): cannot read the file: \(reason)."
+        case let .unwritable(file, reason):
+            return "\(file): \(reason)."
+        case let .outputFolderInUse(folder, process):
+            return "\(folder): another zonegrise run\(process.map { " (process \($0))" } ?? "") is writing this output folder; wait for it to end or choose another output folder."
         case let .malformed(file, line, detail):
             return "\(file)\(line.map { ":\($0)" } ?? ""): \(detail)."
         case let .missingColumn(file, column, available):

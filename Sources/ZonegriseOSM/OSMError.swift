@@ -9,6 +9,8 @@ public enum OSMError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A file could not be read at all (missing, unreadable, a directory), or the graph
     /// cache could not be written.
     case unreadable(file: String, reason: String)
+    /// A file (the graph cache) could not be written; `reason` starts with "cannot".
+    case unwritable(file: String, reason: String)
     /// An extract that is not OpenStreetMap data (truncated PBF, broken XML, wrong
     /// suffix) or a profile that is not YAML; `line` is 1-based when known.
     case malformed(file: String, line: Int?, detail: String)
@@ -26,6 +28,8 @@ public enum OSMError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case let .unreadable(file, reason):
             return "\(file): cannot read the file: \(reason)."
+        case let .unwritable(file, reason):
+            return "\(file): \(reason)."
         case let .malformed(file, line, detail):
             return "\(file)\(line.map { ":\($0)" } ?? ""): \(detail)."
         case let .invalidProfileValue(source, key, detail):
@@ -33,7 +37,7 @@ public enum OSMError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .noDrivableRoad(file, profile, waysRead, highwayWays):
             return "\(file): no road is drivable under the \(profile) profile (\(waysRead) way(s) read, \(highwayWays) with a highway tag); is it the right OpenStreetMap extract?"
         case let .foreignCache(file):
-            return "\(file): time_model.osm.cache: the file exists and is not a zonegrise graph cache; remove it or name another cache path."
+            return "\(file): time_model.osm.cache: the file exists and is not a zonegrise graph cache, which zonegrise never overwrites; name another file for the cache."
         case let .corruptCache(file):
             return "\(file): the graph cache is truncated or corrupt; delete it to rebuild."
         }

@@ -12,7 +12,7 @@ import ZonegriseOSM
         (.noDrivableRoad(file: "x.osm", profile: "car", waysRead: 4, highwayWays: 2),
          "x.osm: no road is drivable under the car profile (4 way(s) read, 2 with a highway tag); is it the right OpenStreetMap extract?"),
         (.foreignCache(file: "out/notes.txt"),
-         "out/notes.txt: time_model.osm.cache: the file exists and is not a zonegrise graph cache; remove it or name another cache path."),
+         "out/notes.txt: time_model.osm.cache: the file exists and is not a zonegrise graph cache, which zonegrise never overwrites; name another file for the cache."),
         (.corruptCache(file: "out/road_graph.zgcache"), "out/road_graph.zgcache: the graph cache is truncated or corrupt; delete it to rebuild."),
     ])
     func description(error: OSMError, sentence: String) {

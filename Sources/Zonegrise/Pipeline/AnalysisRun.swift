@@ -73,7 +73,7 @@ public struct AnalysisRun: Sendable {
         var timings = analysed.timings
         let outputs = AnalysisOutputs(result: analysed.result, territory: analysed.territory, warnings: analysed.warnings.all)
         let written = try await timings.measure("write outputs") {
-            try await write(outputs, model: analysed.model, knownDigests: analysed.knownDigests)
+            try await write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction)
         }
         timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(result: analysed.result, outputs: written, warnings: analysed.warnings.all, timings: timings,
@@ -94,6 +94,8 @@ public struct AnalysisRun: Sendable {
         public var cacheState: String?
         /// SHA-256 of the inputs the loader hashed already, by path.
         var knownDigests: [String: String]
+        /// The output folder, locked, and the staging folder of its new results.
+        var transaction: OutputTransaction
     }
 
     /// Loads the territory and the time model, checks what depends on the territory
@@ -101,13 +103,16 @@ public struct AnalysisRun: Sendable {
     /// is written), then prepares, searches and classifies.
     func analyse<Checked: Sendable>(checking: (LoadedTerritory) throws -> Checked) async throws -> (Analysed, Checked) {
         try checkOutputFolder()
+        // The output folder is locked (and its leftovers cleaned) before any input is
+        // read: a second run on it is refused, and the graph cache it holds is stable.
+        let transaction = try OutputTransaction(directory: outputDirectory, cacheNames: inFolderCacheName.map { [$0] } ?? [])
         var timings = StageTimings(onStageStart: progress)
         let warnings = Warnings()
         // The road graph (or the matrix) loads while the territory does. The
         // territory's errors and warnings come first, as when the stages ran one after
         // the other; a graph built meanwhile is written to its cache only once the
         // territory has loaded, so that a run that fails writes nothing.
-        async let loadedModel = loadTimeModel()
+        async let loadedModel = loadTimeModel(transaction: transaction)
         let territory = try await TerritoryLoader(configuration: configuration, warnings: warnings).load(timings: &timings)
         let loaded = try await loadedModel
         warnings.append(contentsOf: loaded.warnings)
@@ -121,7 +126,12 @@ public struct AnalysisRun: Sendable {
         }
         let checked = try checking(territory)
         if let pending = loaded.pendingCache {
-            try timings.measure("write graph cache") { try ZonegriseError.wrappingRoadNetworkErrors { try pending.write() } }
+            try timings.measure("write graph cache") {
+                try ZonegriseError.wrappingRoadNetworkErrors {
+                    // A cache in the output folder goes into place with the results.
+                    if let name = inFolderCacheName { try pending.write(to: transaction.stagingPath(name)) } else { try pending.write() }
+                }
+            }
         }
 
         let result: AnalysisResult
@@ -138,40 +148,88 @@ public struct AnalysisRun: Sendable {
             throw ZonegriseError.inconsistent(detail: error.description)
         }
         return (Analysed(territory: territory, model: loaded.model, prepared: prepared, searches: searches, result: result,
-                         warnings: warnings, timings: timings, cacheState: loaded.cacheState, knownDigests: loaded.knownDigests),
+                         warnings: warnings, timings: timings, cacheState: loaded.cacheState, knownDigests: loaded.knownDigests,
+                         transaction: transaction),
                 checked)
     }
 
-    /// Inputs are never outputs: the output folder may not be empty, nor the folder of
-    /// an input file (a run writes files such as `gammes.csv` that would replace one).
+    /// Inputs are never outputs: the output folder may not be empty, nor be or hold an
+    /// input file (each run replaces the whole folder), and the road graph cache may be
+    /// neither an input, nor a folder, nor deeper inside the output folder.
     func checkOutputFolder() throws {
         let source = configuration.manifestPath ?? "command line"
         guard !outputDirectory.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ZonegriseError.invalidParameter(source: source, key: "--out", detail: "the output folder is empty; name a folder for the results")
         }
-        let out = URL(fileURLWithPath: FilePaths.absolute(outputDirectory)).resolvingSymlinksInPath().path
+        let out = Self.resolved(outputDirectory)
         let c = configuration
         var inputs = c.communes.files + [c.populations.path, c.equipment.path] + c.serviceLayers.map(\.file.path) + c.subdivisions.map(\.file)
         inputs += [c.gammes?.path, c.communes.centres, c.timeModel.matrixFile, c.timeModel.osmFile, c.timeModel.osmProfile, c.manifestPath].compactMap { $0 }
+        inputs += extraInputs
         for input in inputs {
-            let folder = URL(fileURLWithPath: FilePaths.absolute(input)).deletingLastPathComponent().resolvingSymlinksInPath().path
+            let path = Self.resolved(input)
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             if folder == out {
                 throw ZonegriseError.invalidParameter(source: source, key: "--out",
                                                       detail: "\(outputDirectory) is the folder of the input \(input); write the results elsewhere so that no input can be replaced")
             }
+            if Self.isInside(path, out) || path == out {
+                throw ZonegriseError.invalidParameter(source: source, key: "--out",
+                                                      detail: "\(outputDirectory) holds the input \(input), and each run replaces the whole output folder; write the results elsewhere")
+            }
         }
+        guard c.timeModel.kind == .osm, let cache = c.timeModel.osmCache else { return }
+        let cachePath = Self.resolved(cache)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: cachePath, isDirectory: &isFolder), isFolder.boolValue {
+            throw ZonegriseError.invalidParameter(source: source, key: "time_model.osm.cache",
+                                                  detail: "\(cache) is a folder; name a file for the road graph cache (default: \(OutputTransaction.cacheName) in the output folder)")
+        }
+        if let input = inputs.first(where: { Self.resolved($0) == cachePath }) {
+            throw ZonegriseError.invalidParameter(source: source, key: "time_model.osm.cache",
+                                                  detail: "\(cache) is an input of this run (\(input)); name another file for the road graph cache")
+        }
+        if Self.isInside(cachePath, out), URL(fileURLWithPath: cachePath).deletingLastPathComponent().path != out {
+            throw ZonegriseError.invalidParameter(source: source, key: "time_model.osm.cache",
+                                                  detail: "\(cache) is in a subfolder of the output folder, which each run replaces as a whole; put the cache in the output folder itself (the default) or outside it")
+        }
+    }
+
+    /// Files read besides the configuration's (scenario, candidate and weight files):
+    /// none may be in the output folder either.
+    var extraInputs: [String] = []
+
+    /// The road graph cache's name when it lives in the output folder (the default, or a
+    /// `--graph-cache` there): it is read from the current results and kept in the new
+    /// ones. Nil for other time models and a cache elsewhere.
+    var inFolderCacheName: String? {
+        guard configuration.timeModel.kind == .osm else { return nil }
+        guard let cache = configuration.timeModel.osmCache else { return OutputTransaction.cacheName }
+        let path = URL(fileURLWithPath: Self.resolved(cache))
+        return path.deletingLastPathComponent().path == Self.resolved(outputDirectory) ? path.lastPathComponent : nil
+    }
+
+    /// `path` absolute, with `.`, `..` and symbolic links resolved (of its existing part).
+    static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: FilePaths.absolute(path)).resolvingSymlinksInPath().path
+    }
+
+    /// True when `path` is below the folder `folder` (both resolved).
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 
     /// Builds the time model with its own warnings and timings, to run concurrently
     /// with the territory's loading.
-    func loadTimeModel() async throws -> LoadedModel {
+    func loadTimeModel(transaction: OutputTransaction) async throws -> LoadedModel {
         var timings = StageTimings(onStageStart: progress)
         let warnings = Warnings()
         let cacheState = Box<String?>(nil), digests = Box<[String: String]>([:])
         let pending = Box<RoadNetworkLoader.PendingCache?>(nil)
         let matrixCodes = Box<[String: Int]>([:])
         let model = try timings.measure("time model") {
-            try makeTimeModel(warnings: warnings, cacheState: cacheState, digests: digests, pendingCache: pending, matrixCodes: matrixCodes)
+            try makeTimeModel(warnings: warnings, cacheState: cacheState, digests: digests, pendingCache: pending, matrixCodes: matrixCodes,
+                              transaction: transaction)
         }
         return LoadedModel(model: model, warnings: warnings, timings: timings, cacheState: cacheState.value,
                            knownDigests: digests.value, pendingCache: pending.value, matrixCodes: matrixCodes.value)
@@ -194,7 +252,8 @@ public struct AnalysisRun: Sendable {
     }
 
     func makeTimeModel(warnings: Warnings, cacheState: Box<String?>, digests: Box<[String: String]>,
-                       pendingCache: Box<RoadNetworkLoader.PendingCache?>, matrixCodes: Box<[String: Int]>) throws -> any TravelTimeModel {
+                       pendingCache: Box<RoadNetworkLoader.PendingCache?>, matrixCodes: Box<[String: Int]>,
+                       transaction: OutputTransaction) throws -> any TravelTimeModel {
         let settings = configuration.timeModel
         switch settings.kind {
         case .crowfly:
@@ -204,7 +263,9 @@ public struct AnalysisRun: Sendable {
                 throw ZonegriseError.invalidParameter(source: configuration.manifestPath ?? "command line", key: "time_model.osm.file",
                                                       detail: "the osm time model needs an OpenStreetMap extract (.osm.pbf or .osm): name it here or with --osm")
             }
-            let cache = settings.osmCache ?? URL(fileURLWithPath: outputDirectory).appendingPathComponent("road_graph.zgcache").path
+            // A cache in the output folder is read from the current results (written,
+            // when built, with the new ones).
+            let cache = inFolderCacheName.map { transaction.current($0) } ?? settings.osmCache!
             let loaded = try ZonegriseError.wrappingRoadNetworkErrors {
                 try RoadNetworkLoader(osmPath: path, profilePath: settings.osmProfile, cachePath: cache, warnings: warnings,
                                       defersCacheWrite: true).load()
@@ -230,9 +291,9 @@ public struct AnalysisRun: Sendable {
 
     /// Renders and stages every writer's files concurrently (and hashes the inputs
     /// meanwhile), then the run manifest, and commits them in writer order.
-    func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel, knownDigests: [String: String]) async throws -> [String] {
+    func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel, knownDigests: [String: String],
+               transaction: OutputTransaction) async throws -> [String] {
         async let digests = InputDigests.compute(outputs.territory.files.map(\.path), known: knownDigests)
-        let transaction = try OutputTransaction(directory: outputDirectory)
         let names = try await Concurrency.map(writers) { writer -> [String] in
             let files = try await writer.files(for: outputs)
             for file in files { try transaction.write(file.name, file.bytes) }

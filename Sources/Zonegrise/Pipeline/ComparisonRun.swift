@@ -40,7 +40,8 @@ public struct ComparisonRun: Sendable {
 
     public func execute() async throws -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
-        let run = AnalysisRun(configuration: configuration, outputDirectory: outputDirectory, progress: progress, writers: writers)
+        var run = AnalysisRun(configuration: configuration, outputDirectory: outputDirectory, progress: progress, writers: writers)
+        run.extraInputs = scenarioPaths
         let configuration = self.configuration
         let paths = scenarioPaths
         let scenarioWarnings = Warnings()
@@ -78,7 +79,7 @@ public struct ComparisonRun: Sendable {
         }
         let outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: outcomes)
         let written = try await analysed.timings.measure("write outputs") {
-            try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests)
+            try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction)
         }
         analysed.timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(base: analysed.result, outcomes: outcomes, outputs: written, warnings: analysed.warnings.all, timings: analysed.timings)

@@ -47,7 +47,8 @@ public struct RecommendationRun: Sendable {
 
     public func execute() async throws -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
-        let run = AnalysisRun(configuration: configuration, outputDirectory: outputDirectory, progress: progress, writers: Self.writers)
+        var run = AnalysisRun(configuration: configuration, outputDirectory: outputDirectory, progress: progress, writers: Self.writers)
+        run.extraInputs = [weights?.file, configuration.candidatesFile].compactMap { $0 }
         let layerName = layer, weights = weights, fusions = configuration.communes.fusions
         let source = configuration.manifestPath ?? "command line"
         let weightWarnings = Warnings()
@@ -104,7 +105,7 @@ public struct RecommendationRun: Sendable {
         let outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: [outcome],
                                       recommendation: recommendation)
         let written = try await analysed.timings.measure("write outputs") {
-            try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests)
+            try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction)
         }
         analysed.timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(recommendation: recommendation, outcome: outcome, base: analysed.result, outputs: written,

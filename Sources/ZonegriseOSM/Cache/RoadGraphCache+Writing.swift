@@ -5,7 +5,7 @@ extension RoadGraphCache {
     /// Writes `contents` under `key` to `path`, atomically: to a temporary file beside
     /// it, then renamed over it, so that a reader never sees half a cache. Creates the
     /// folder if needed.
-    /// - Throws: `OSMError.unreadable` naming `path` when the file cannot be written.
+    /// - Throws: `OSMError.unwritable` naming `path` when the file cannot be written.
     /// - Complexity: O(nodes + edges); one buffer the size of the file.
     package static func write(_ contents: Contents, key: String, path: String) throws(OSMError) {
         let bytes = encode(contents, key: key)
@@ -15,12 +15,12 @@ extension RoadGraphCache {
             try Data(bytes).write(to: URL(fileURLWithPath: temporary))
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw .unreadable(file: path, reason: "cannot write the graph cache (\(error.localizedDescription))")
+            throw .unwritable(file: path, reason: "cannot write the graph cache (\(error.localizedDescription))")
         }
         guard rename(temporary, path) == 0 else {
             let code = errno
             try? FileManager.default.removeItem(atPath: temporary)
-            throw .unreadable(file: path, reason: "cannot move the graph cache into place (errno \(code))")
+            throw .unwritable(file: path, reason: "cannot move the graph cache into place (\(String(cString: strerror(code))))")
         }
     }
 

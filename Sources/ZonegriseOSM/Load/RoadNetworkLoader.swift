@@ -47,6 +47,12 @@ public struct RoadNetworkLoader: Sendable {
         public func write() throws(OSMError) {
             try RoadGraphCache.write(contents, key: key, path: path)
         }
+
+        /// Writes the cache to `path` instead (the staging folder of a run's results,
+        /// when the cache lives in the output folder), the same way.
+        public func write(to path: String) throws(OSMError) {
+            try RoadGraphCache.write(contents, key: key, path: path)
+        }
     }
 
     public struct Output: Sendable {

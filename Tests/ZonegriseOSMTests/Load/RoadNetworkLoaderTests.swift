@@ -118,7 +118,7 @@ struct RoadNetworkLoaderTests {
         try original.write(to: URL(fileURLWithPath: cache))
         let (error, text) = osmError { _ = try Self.load(osm: osm, cache: cache) }
         #expect(error == .foreignCache(file: cache))
-        #expect(text == "\(cache): time_model.osm.cache: the file exists and is not a zonegrise graph cache; remove it or name another cache path.")
+        #expect(text == "\(cache): time_model.osm.cache: the file exists and is not a zonegrise graph cache, which zonegrise never overwrites; name another file for the cache.")
         #expect(try Data(contentsOf: URL(fileURLWithPath: cache)) == original)
         #expect(TestRepository.entries(of: scratch.folder) == ["communes.csv", "map.osm"])
     }

@@ -197,7 +197,7 @@ struct OSMTimeModelRunTests {
         try territory.write("notes.txt", "my notes\n")
         let (error, text) = await territory.runError()
         #expect(error == .roadNetwork(.foreignCache(file: territory.path("notes.txt"))), "\(text)")
-        #expect(text == "\(territory.path("notes.txt")): time_model.osm.cache: the file exists and is not a zonegrise graph cache; remove it or name another cache path.")
+        #expect(text == "\(territory.path("notes.txt")): time_model.osm.cache: the file exists and is not a zonegrise graph cache, which zonegrise never overwrites; name another file for the cache.")
         #expect(try territory.text("notes.txt") == "my notes\n")
         expectNoOutput(territory)
     }
