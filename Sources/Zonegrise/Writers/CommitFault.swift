@@ -1,7 +1,7 @@
 import Foundation
 
 /// Fault injection for the tests of `OutputTransaction`, as SQLite and git have theirs:
-/// the environment variable `ZONEGRISE_FAULT_INJECTION=ACTION:STEP` makes a run stop at
+/// the environment variable `ZONEGRISE_FAULT_INJECTION=ACTION:STEP[,ACTION:STEP…]` makes a run stop at
 /// one step of replacing its output folder, to check that the folder is then the whole
 /// old set of results or the whole new one.
 ///
@@ -17,15 +17,18 @@ import Foundation
 enum CommitFault {
     static let variable = "ZONEGRISE_FAULT_INJECTION"
 
-    /// The action and step asked for, read once.
-    static let requested: (action: String, step: String)? = {
-        guard let value = ProcessInfo.processInfo.environment[variable], let colon = value.firstIndex(of: ":") else { return nil }
-        return (String(value[..<colon]), String(value[value.index(after: colon)...]))
+    /// The actions and steps asked for (several separated by commas), read once.
+    static let requested: [(action: String, step: String)] = {
+        guard let value = ProcessInfo.processInfo.environment[variable] else { return [] }
+        return value.split(separator: ",").compactMap { item in
+            guard let colon = item.firstIndex(of: ":") else { return nil }
+            return (String(item[..<colon]), String(item[item.index(after: colon)...]))
+        }
     }()
 
     /// Kills or pauses the process when asked to at `step`.
     static func reach(_ step: String) {
-        guard let (action, wanted) = requested, wanted == step else { return }
+        guard let action = requested.first(where: { $0.step == step && $0.action != "fail" })?.action else { return }
         switch action {
         case "kill":
             kill(getpid(), SIGKILL)
@@ -39,7 +42,6 @@ enum CommitFault {
 
     /// True when the system call of `step` is to fail.
     static func fails(_ step: String) -> Bool {
-        guard let (action, wanted) = requested else { return false }
-        return action == "fail" && wanted == step
+        requested.contains { $0.action == "fail" && $0.step == step }
     }
 }
