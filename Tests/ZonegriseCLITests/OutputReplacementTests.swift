@@ -169,6 +169,15 @@ struct OutputReplacementTests {
         #expect(CLIScratch.entries(scratch.appendingPathComponent("out")) == ["donnees"])
     }
 
+    /// Replacing the current folder would leave the user's shell in a removed folder.
+    @Test(arguments: [".", ".."])
+    func currentFolderIsRefused(out: String) throws {
+        let result = try ZonegriseBinary.run(["analyse", "geodata/demo/demo.yaml", "--out", out])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasSuffix(": --out: \(out) is the current folder or holds it, and each run replaces the whole output folder; name a folder for the results below or beside it.\n"),
+                "\(result.stderr)")
+    }
+
     @Test func graphCacheThatIsAFolderAnInputOrInASubfolderOfTheOutputsIsRefused() throws {
         let scratch = try CLIScratch.folder("cache-path")
         defer { CLIScratch.remove(scratch) }

@@ -162,6 +162,11 @@ public struct AnalysisRun: Sendable {
             throw ZonegriseError.invalidParameter(source: source, key: "--out", detail: "the output folder is empty; name a folder for the results")
         }
         let out = Self.resolved(outputDirectory)
+        let here = Self.resolved(FileManager.default.currentDirectoryPath)
+        if here == out || Self.isInside(here, out) {
+            throw ZonegriseError.invalidParameter(source: source, key: "--out",
+                                                  detail: "\(outputDirectory) is the current folder or holds it, and each run replaces the whole output folder; name a folder for the results below or beside it")
+        }
         let c = configuration
         var inputs = c.communes.files + [c.populations.path, c.equipment.path] + c.serviceLayers.map(\.file.path) + c.subdivisions.map(\.file)
         inputs += [c.gammes?.path, c.communes.centres, c.timeModel.matrixFile, c.timeModel.osmFile, c.timeModel.osmProfile, c.manifestPath].compactMap { $0 }

@@ -107,6 +107,9 @@ final class OutputTransaction: Sendable {
                 offset += written
             }
         }
+        // On disk before the exchange makes it the results: the previous ones are
+        // removed after it, so a power cut must not leave empty new files instead.
+        guard fsync(descriptor) == 0 else { throw failure(String(cString: strerror(errno))) }
         staged.withLock { $0.append(name) }
     }
 
@@ -124,6 +127,7 @@ final class OutputTransaction: Sendable {
         precondition(Set(names) == Set(staged.withLock { $0 }), "commit names the staged files")
         CommitFault.reach("staged")
         for name in carried { carry(name) }
+        Self.synchronise(staging)
         CommitFault.reach("carried")
         let files = FileManager.default
         let previous: URL?
@@ -236,7 +240,7 @@ final class OutputTransaction: Sendable {
         try? files.removeItem(at: folder)
     }
 
-    /// Flushes a folder's entries (the renames) to disk.
+    /// Flushes a folder's entries (its files' names, the renames) to disk.
     private static func synchronise(_ folder: URL) {
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
