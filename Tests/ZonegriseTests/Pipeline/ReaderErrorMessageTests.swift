@@ -271,6 +271,22 @@ struct ReaderErrorMessageTests {
         expectNoOutput(territory)
     }
 
+    @Test func scenarioThatIsNotYAML() async throws {
+        let territory = try PipelineTerritory("err-scenario-yaml")
+        try territory.write("scenario.yaml", "name: Fermetures\nclose: [fs-1\n")
+        #expect(await Self.compareError(territory, scenario: territory.path("scenario.yaml"))
+                == "\(territory.path("scenario.yaml")):3: not valid YAML: while parsing a flow sequence, did not find expected ',' or ']'.")
+        expectNoOutput(territory)
+    }
+
+    @Test func candidatesFileThatIsNotYAML() throws {
+        let territory = try PipelineTerritory("err-candidates-yaml")
+        try territory.write("candidates.yaml", "version: 1\nexclude: [\"62041\"\n")
+        let (error, text) = zonegriseError { _ = try CandidateFilterFile.load(path: territory.path("candidates.yaml")) }
+        #expect(error != nil)
+        #expect(text == "\(territory.path("candidates.yaml")):3: not valid YAML: while parsing a flow sequence, did not find expected ',' or ']'.")
+    }
+
     @Test func emptyCandidatesFile() throws {
         let territory = try PipelineTerritory("err-candidates-empty")
         try territory.write("candidates.yaml", "")
