@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages zonegrise builds against (GEOS, PROJ, zlib, OpenSSL's
 # libcrypto, readosm, SQLite) and the tools its tests use (gdal-bin for ogrinfo,
-# osmium-tool, python3, and scipy for the routing comparison). Debian/Ubuntu; run as root or with sudo available.
+# osmium-tool, and Debian's python3 with numpy and scipy for the routing comparison).
+# Debian/Ubuntu; run as root or with sudo available.
 set -euo pipefail
-packages=(libgeos-dev libproj-dev proj-bin zlib1g-dev libssl-dev libreadosm-dev libsqlite3-dev gdal-bin osmium-tool pkg-config python3)
+packages=(libgeos-dev libproj-dev proj-bin zlib1g-dev libssl-dev libreadosm-dev libsqlite3-dev gdal-bin osmium-tool pkg-config python3 python3-numpy python3-scipy)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -14,10 +15,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-# scipy and numpy: the Monaco routing test compares our searches with scipy's Dijkstra.
-if ! python3 -c "import scipy, numpy" 2>/dev/null; then
-  echo "installing scipy and numpy (pip)"
-  python3 -m pip install --quiet scipy numpy || echo "warning: scipy could not be installed; the scipy comparison tests will skip" >&2
+# The Monaco routing test compares our searches with scipy's Dijkstra, run by the
+# system's /usr/bin/python3 (Debian's, which refuses pip outside a virtual environment,
+# hence the packages above). A Python without them is a failed install, not a skip.
+if ! /usr/bin/python3 -c "import scipy, numpy" 2>/dev/null; then
+  echo "/usr/bin/python3 cannot import numpy and scipy after installing python3-numpy and python3-scipy" >&2
+  exit 1
 fi
 if ! command -v swift >/dev/null; then
   if [ -x /opt/swift/usr/bin/swift ]; then export PATH=/opt/swift/usr/bin:$PATH

@@ -108,7 +108,7 @@ struct OSMAnalyseCommandTests {
 
     static let monaco = ZonegriseBinary.repositoryRoot.appendingPathComponent("../shared/geodata/osm/monaco.osm.pbf").standardizedFileURL
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: monaco.path), "needs ../shared/geodata/osm/monaco.osm.pbf; skipped"))
+    @Test(.requires("../shared/geodata/osm/monaco.osm.pbf", { FileManager.default.fileExists(atPath: monaco.path) }))
     func truncatedPBFIsAnErrorNamingTheFile() throws {
         let folder = try CLIScratch.folder("osm-truncated")
         defer { CLIScratch.remove(folder) }

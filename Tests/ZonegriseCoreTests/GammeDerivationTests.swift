@@ -300,8 +300,7 @@ struct GammeDerivationOracleTests {
 @Suite("GammeDerivation: BPE 2019")
 struct GammeDerivationRealDataTests {
     @Test("gamme sizes and INSEE sentinels on national BPE 2019",
-          .enabled(if: GeoDataFixture.hasGammeInputs,
-                   "needs ../shared/geodata (insee-bpe, insee-populations-2021) or ZONEGRISE_GEODATA"))
+          .requires("../shared/geodata (insee-bpe, insee-populations-2021) or ZONEGRISE_GEODATA", { GeoDataFixture.hasGammeInputs }))
     func bpe2019() throws {
         let populations = try GeoDataFixture.populations()
         let types = try GeoDataFixture.bpeTypesByCommune()

@@ -115,6 +115,55 @@ import ZonegriseTestSupport
         #expect(result.subdivisionSummaries.first?.nom == "Ouest")
     }
 
+    /// Commune 5 is exactly 30 minutes from the only pôle supérieur (99000) and commune 4
+    /// exactly 30 minutes from the site: beyond the threshold under `inclusive` only.
+    @Test func aTimeEqualToTheThresholdIsGreyOnlyWhenInclusive() async throws {
+        let model = CrowflyModel(speedKmh: 60, detour: 1, intraCommune: false)
+        var inclusive = AnalysisParameters()
+        inclusive.comparison = .inclusive
+        let strictResult = try await ZoneGriseAnalysis().run(lineTerritory(), timeModel: model)
+        let inclusiveResult = try await ZoneGriseAnalysis(parameters: inclusive).run(lineTerritory(), timeModel: model)
+        #expect(AnalysisParameters().comparison == .strict, "strict is the default")
+        for result in [strictResult, inclusiveResult] {
+            #expect(result.access[.superieure]![5].minutes == 30 && result.access[.superieure]![5].target == "99000")
+            #expect(result.layerAccess[0][4].minutes == 30)
+        }
+        #expect(!strictResult.access[.superieure]![5].isBeyond && inclusiveResult.access[.superieure]![5].isBeyond)
+        #expect(!strictResult.layerAccess[0][4].isBeyond && inclusiveResult.layerAccess[0][4].isBeyond)
+        // Below the threshold (commune 4, 24 minutes) both agree; above (commune 6) too.
+        #expect(!strictResult.access[.superieure]![4].isBeyond && !inclusiveResult.access[.superieure]![4].isBeyond)
+        #expect(strictResult.access[.superieure]![6].isBeyond && inclusiveResult.access[.superieure]![6].isBeyond)
+        // The summaries count commune 5 (600 inhabitants) only under inclusive.
+        let strictRow = strictResult.summaries[2], inclusiveRow = inclusiveResult.summaries[2]
+        #expect(strictRow.name == "superieure" && inclusiveRow.communes == strictRow.communes + 1)
+        #expect(inclusiveRow.population == strictRow.population + 600)
+        #expect(strictResult.codesEnjeux[5] == "-I-" && inclusiveResult.codesEnjeux[5] == "-IS")
+    }
+
+    /// docs/OUTPUTS.md: times are rounded to 0.01 minute once and classification uses the
+    /// rounded value. 29.996 minutes rounds to 30.00 (beyond under inclusive, although the
+    /// raw time is below), 30.004 to 30.00 (not beyond under strict, although the raw time
+    /// is above), 30.006 to 30.01 (beyond under both).
+    @Test func classificationUsesTheTimeRoundedToHundredths() async throws {
+        // One minute per kilometre: a commune x metres from the pole is x / 1000 minutes.
+        let offsets: [(code: String, metres: Double)] = [("99001", 29_996), ("99002", 30_004), ("99003", 30_006), ("99004", 29_994)]
+        var communes = [Commune(code: "99000", nom: "Pole", population: 1000, centre: PlanarPoint(x: 0, y: 0), areaSquareMetres: 1e6)]
+        communes += offsets.map { Commune(code: $0.code, nom: $0.code, population: 10, centre: PlanarPoint(x: $0.metres, y: 0), areaSquareMetres: 1e6) }
+        let input = AnalysisInput(communes: communes, analysedCodes: Set(communes.map(\.code)),
+                                  typesByCommune: ["99000": ["S1"]], gammes: GammeTable(membership: ["S1": .superieure]),
+                                  serviceLayers: [], subdivisions: [])
+        let model = CrowflyModel(speedKmh: 60, detour: 1, intraCommune: false)
+        var inclusive = AnalysisParameters()
+        inclusive.comparison = .inclusive
+        let strict = try await ZoneGriseAnalysis().run(input, timeModel: model).access[.superieure]!
+        let incl = try await ZoneGriseAnalysis(parameters: inclusive).run(input, timeModel: model).access[.superieure]!
+        #expect(strict.map(\.minutes) == [0, 30, 30, 30.01, 29.99])
+        #expect(strict.map(\.isBeyond) == [false, false, false, true, false])
+        #expect(incl.map(\.isBeyond) == [false, true, true, true, false])
+        #expect(ZoneGriseAnalysis.roundedMinutes(29.996) == 30 && ZoneGriseAnalysis.roundedMinutes(30.004) == 30)
+        #expect(ZoneGriseAnalysis.roundedMinutes(30.006) == 30.01 && ZoneGriseAnalysis.roundedMinutes(29.994) == 29.99)
+    }
+
     @Test func inclusiveComparisonAndNoPoleAtAll() async throws {
         var input = lineTerritory()
         input.typesByCommune = [:]

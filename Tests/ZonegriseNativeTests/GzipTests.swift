@@ -40,7 +40,7 @@ import ZonegriseTestSupport
         #expect(throws: NativeError.self) { try Gzip.decompress(Self.twoMembers + [1, 2, 3], source: "junk") }
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/gzip"), "needs /usr/bin/gzip"))
+    @Test(.requires("/usr/bin/gzip", { FileManager.default.isExecutableFile(atPath: "/usr/bin/gzip") }))
     func largeOutputOfSystemGzipRoundTrips() throws {
         var generator = SplitMix64(seed: 5)
         // Compressible but not trivial: 3 MB of small random words, beyond one output chunk.

@@ -139,7 +139,7 @@ import ZonegriseTestSupport
         #expect(error?.description.contains("READOSM_INVALID_PBF_HEADER") == true)
     }
 
-    @Test(.enabled(if: monacoAvailable, "needs ../shared/geodata/osm/monaco.osm.pbf; skipped"))
+    @Test(.requires("../shared/geodata/osm/monaco.osm.pbf", { monacoAvailable }))
     func monacoPBFIsReadCompletely() throws {
         let reader = try OSMFileReader(path: Self.monaco)
         #expect(reader.format == .pbf)
@@ -175,7 +175,7 @@ import ZonegriseTestSupport
         for (slot, id) in located.index.ids.enumerated() { #expect(located.positions[slot] == positions[id]) }
     }
 
-    @Test(.enabled(if: monacoAvailable, "needs ../shared/geodata/osm/monaco.osm.pbf; skipped"))
+    @Test(.requires("../shared/geodata/osm/monaco.osm.pbf", { monacoAvailable }))
     func truncatedPBFIsAClearError() throws {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.monaco)).prefix(100_000)
         let path = try TemporaryFile.write(Data(bytes), suffix: ".osm.pbf")

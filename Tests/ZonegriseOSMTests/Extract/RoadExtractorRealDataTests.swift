@@ -10,7 +10,7 @@ import ZonegriseCore
     static let monaco = root.appendingPathComponent("../shared/geodata/osm/monaco.osm.pbf").standardizedFileURL.path
     static let available = FileManager.default.fileExists(atPath: monaco)
 
-    @Test(.enabled(if: available, "needs ../shared/geodata/osm/monaco.osm.pbf; skipped"))
+    @Test(.requires("../shared/geodata/osm/monaco.osm.pbf", { available }))
     func monacoGivesARoadNetwork() throws {
         let roads = try RoadExtractor().extract(path: Self.monaco)
         let report = roads.report
@@ -35,7 +35,7 @@ import ZonegriseCore
         print("Monaco: \(roads.nodeIDs.count) nodes, \(roads.edges.count) edges, \(Int(kilometres)) km of directed edges; \(report.drivableWays) drivable ways of \(report.highwayWays) highway ways; warnings: \(report.warnings)")
     }
 
-    @Test(.enabled(if: available, "needs ../shared/geodata/osm/monaco.osm.pbf; skipped"))
+    @Test(.requires("../shared/geodata/osm/monaco.osm.pbf", { available }))
     func truncatedMonacoIsAClearError() throws {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.monaco)).prefix(100_000)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("zonegrise-\(UUID().uuidString).osm.pbf").path

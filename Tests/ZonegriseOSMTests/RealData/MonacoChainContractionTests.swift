@@ -12,7 +12,7 @@ import ZonegriseRouting
 struct MonacoChainContractionTests {
     static let monaco = TestRepository.sharedGeodata.appendingPathComponent("osm/monaco.osm.pbf").path
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: monaco), "needs ../shared/geodata/osm/monaco.osm.pbf beside the repository; skipped"))
+    @Test(.requires("../shared/geodata/osm/monaco.osm.pbf", { FileManager.default.fileExists(atPath: monaco) }))
     func contractionKeepingSnappedEndsKeepsTheirTimes() throws {
         let folder = try TestRepository.makeTemporaryFolder("monaco-contraction")
         defer { TestRepository.removeTemporaryFolder(folder) }

@@ -10,27 +10,20 @@ import ZonegriseTestSupport
 /// (`scripts/check_scipy_dijkstra.py`): the graph built as `RoadNetworkLoader` builds it
 /// (standard profile, Lambert-93, largest strongly connected component), exported as an
 /// edge list with its parallel edges, and for seeded random source sets every node's time
-/// must be equal (within a decisecond) and reached by both or by neither.
+/// must be equal (both sides add the same integer deciseconds, exactly representable in
+/// scipy's float64) and reached by both or by neither.
 ///
-/// Skipped when ../shared/geodata/osm/monaco.osm.pbf is absent or python3 cannot import
-/// numpy and scipy.
+/// Skipped when ../shared/geodata/osm/monaco.osm.pbf is absent or no python3 imports
+/// numpy and scipy; a failure instead when `CI` is set (`Prerequisite`).
 @Suite("Real data: Monaco routing against scipy")
 struct MonacoRoutingTests {
     static let monaco = TestRepository.sharedGeodata.appendingPathComponent("osm/monaco.osm.pbf").path
     static let hasMonaco = FileManager.default.fileExists(atPath: monaco)
     static let script = TestRepository.path("scripts/check_scipy_dijkstra.py")
 
-    /// True when `python3 -c "import numpy, scipy"` succeeds.
-    static let hasScipy: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import numpy, scipy"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    /// The Python that runs the oracle: one importing numpy and scipy, Debian's
+    /// /usr/bin/python3 first (`Prerequisite.scipyPython`).
+    static let python = Prerequisite.scipyPython
 
     /// The Monaco network, extracted once for every case.
     struct MonacoNetwork: Sendable {
@@ -76,8 +69,8 @@ struct MonacoRoutingTests {
         Case(seed: 6, sources: 1, pruned: false, direction: .towardSeeds),
     ]
 
-    @Test(.enabled(if: hasMonaco, "needs ../shared/geodata/osm/monaco.osm.pbf beside the repository; skipped"),
-          .enabled(if: hasScipy, "needs python3 with numpy and scipy (`python3 -c \"import scipy\"` failed); skipped"),
+    @Test(.requires("../shared/geodata/osm/monaco.osm.pbf", { hasMonaco }),
+          .requires("a python3 importing numpy and scipy (Debian's python3-numpy, python3-scipy)", { python != nil }),
           arguments: cases)
     func multiSourceSearchEqualsScipy(_ testCase: Case) throws {
         let network = try Self.network.get()
@@ -139,7 +132,7 @@ struct MonacoRoutingTests {
         let outFile = folder.appendingPathComponent("scipy.json")
         var arguments = [Self.script, edgesFile.path, String(graph.nodeCount), sourcesFile.path, outFile.path]
         if testCase.direction == .towardSeeds { arguments.append("--transpose") }
-        try Self.python(arguments)
+        try Self.runPython(arguments)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: outFile)) as? [String: Any])
         #expect(json["edges_kept"] as? Int == graph.edgeCount, "scipy kept \(json["edges_kept"] ?? "?") edges, we \(graph.edgeCount)")
         let theirs = try #require(json["deciseconds"] as? [Any])
@@ -153,7 +146,7 @@ struct MonacoRoutingTests {
             if mine != nil { reached += 1 }
             switch (mine, scipy) {
             case (nil, nil): continue
-            case let (a?, b?) where abs(a - b) <= 1: continue
+            case let (a?, b?) where a == b: continue
             default: mismatches.append("node \(node): ours \(mine.map { "\($0)" } ?? "unreached"), scipy \(scipy.map { "\($0)" } ?? "unreached")")
             }
         }
@@ -170,7 +163,7 @@ struct MonacoRoutingTests {
     }
 
     /// The pruned graph above is the one `RoadNetworkLoader` builds for a run.
-    @Test(.enabled(if: hasMonaco, "needs ../shared/geodata/osm/monaco.osm.pbf beside the repository; skipped"))
+    @Test(.requires("../shared/geodata/osm/monaco.osm.pbf", { hasMonaco }))
     func prunedGraphIsTheLoadersGraph() throws {
         let network = try Self.network.get()
         let folder = try TestRepository.makeTemporaryFolder("monaco-loader")
@@ -186,11 +179,12 @@ struct MonacoRoutingTests {
         #expect(network.droppedNodes > 0 && network.droppedComponents > 0, "a border-clipped extract has islands")
     }
 
-    /// Runs python3 with `arguments`; fails with its standard error.
-    static func python(_ arguments: [String]) throws {
+    /// Runs `python` with `arguments`; fails with its standard error.
+    static func runPython(_ arguments: [String]) throws {
+        let interpreter = try #require(python, "no python3 imports numpy and scipy")
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        process.executableURL = URL(fileURLWithPath: interpreter)
+        process.arguments = arguments
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("zonegrise-python-\(UUID().uuidString).txt")
         try Data().write(to: errors)
         defer { try? FileManager.default.removeItem(at: errors) }
@@ -201,6 +195,6 @@ struct MonacoRoutingTests {
         process.waitUntilExit()
         try handle.close()
         let message = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-        try #require(process.terminationStatus == 0, "python3 \(arguments.joined(separator: " ")) failed: \(message)")
+        try #require(process.terminationStatus == 0, "\(interpreter) \(arguments.joined(separator: " ")) failed: \(message)")
     }
 }

@@ -22,6 +22,29 @@ struct DemoDeterminismTests {
         #expect(firstReport.warnings == secondReport.warnings)
     }
 
+    /// A run that builds the road graph (fresh output folder, no cache) and a run that
+    /// reads it from the cache the first left: every output byte for byte the same, and
+    /// the cache itself untouched by the reading run.
+    @Test func aRunReadingTheGraphCacheEqualsTheRunThatBuiltIt() async throws {
+        let folder = try TestRepository.makeTemporaryFolder("cache-built-read")
+        defer { TestRepository.removeTemporaryFolder(folder) }
+        let config = try TerritoryManifest.load(path: DemoRun.manifest)
+        let built = try await AnalysisRun(configuration: config, outputDirectory: folder.path).execute()
+        #expect(built.roadGraphCacheState == "built")
+        let cache = folder.appendingPathComponent("road_graph.zgcache")
+        let cacheBytes = try Data(contentsOf: cache)
+        let first = try DemoRun.outputNames.map { try DemoRun.bytes(folder, $0) }
+
+        let read = try await AnalysisRun(configuration: config, outputDirectory: folder.path).execute()
+        #expect(read.roadGraphCacheState == "read")
+        #expect(try Data(contentsOf: cache) == cacheBytes, "the reading run rewrote the cache")
+        for (name, bytes) in zip(DemoRun.outputNames, first) {
+            #expect(!bytes.isEmpty, "\(name) is empty")
+            #expect(try DemoRun.bytes(folder, name) == bytes, "\(name) differs between the run that built the graph and the run that read it")
+        }
+        #expect(built.warningMessages == read.warningMessages)
+    }
+
     /// No clock time, host name or output path in any file.
     @Test func outputsCarryNoRunSpecificText() async throws {
         let (folder, _) = try await DemoRun.run("determinism-text")

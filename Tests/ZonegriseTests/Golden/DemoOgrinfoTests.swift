@@ -25,7 +25,7 @@ struct DemoOgrinfoTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test(.enabled(if: ogrinfo != nil, "skipped: ogrinfo not found (install gdal-bin) to validate the GeoJSON with GDAL"))
+    @Test(.requires("ogrinfo (install gdal-bin) to validate the GeoJSON with GDAL", { ogrinfo != nil }))
     func communesGeoJSONHasTheContract() async throws {
         let (folder, _) = try await DemoRun.run("ogrinfo-communes")
         defer { TestRepository.removeTemporaryFolder(folder) }
@@ -58,7 +58,7 @@ struct DemoOgrinfoTests {
         #expect(grey.contains("n (Integer) = \(row[2])"), "\(grey)")
     }
 
-    @Test(.enabled(if: ogrinfo != nil, "skipped: ogrinfo not found (install gdal-bin) to validate the GeoJSON with GDAL"))
+    @Test(.requires("ogrinfo (install gdal-bin) to validate the GeoJSON with GDAL", { ogrinfo != nil }))
     func polesGeoJSONIsReadable() async throws {
         let (folder, report) = try await DemoRun.run("ogrinfo-poles")
         defer { TestRepository.removeTemporaryFolder(folder) }

@@ -16,7 +16,7 @@ private enum RealFile {
 /// The readers on the real open data of `../shared/geodata` (skipped when it is absent).
 @Suite("Parsing real data")
 struct ParsingRealDataTests {
-    @Test(.enabled(if: ParsingGeodata.exists(RealFile.pasDeCalais), "needs ../shared/geodata/\(RealFile.pasDeCalais)"))
+    @Test(.requires("../shared/geodata/\(RealFile.pasDeCalais)", { ParsingGeodata.exists(RealFile.pasDeCalais) }))
     func pasDeCalaisCommunes() throws {
         let document = try GeoJSONReader.read(try ParsingGeodata.bytes(RealFile.pasDeCalais), file: RealFile.pasDeCalais)
         #expect(document.features.count == 891)
@@ -37,7 +37,7 @@ struct ParsingRealDataTests {
         #expect(codes.contains("62041"))
     }
 
-    @Test(.enabled(if: ParsingGeodata.exists(RealFile.communes), "needs ../shared/geodata/\(RealFile.communes)"))
+    @Test(.requires("../shared/geodata/\(RealFile.communes)", { ParsingGeodata.exists(RealFile.communes) }))
     func allFrenchCommunes() throws {
         let folder = RealFile.communes
         let names = try FileManager.default.contentsOfDirectory(atPath: ParsingGeodata.path(folder))
@@ -63,7 +63,7 @@ struct ParsingRealDataTests {
         #expect(positions == 2_199_045)
     }
 
-    @Test(.enabled(if: ParsingGeodata.exists(RealFile.franceServicesGeoJSON), "needs ../shared/geodata/\(RealFile.franceServicesGeoJSON)"))
+    @Test(.requires("../shared/geodata/\(RealFile.franceServicesGeoJSON)", { ParsingGeodata.exists(RealFile.franceServicesGeoJSON) }))
     func franceServicesPointsWithLegacyCRS() throws {
         let bytes = try ParsingGeodata.bytes(RealFile.franceServicesGeoJSON)
         let document = try GeoJSONReader.read(bytes, file: RealFile.franceServicesGeoJSON)
@@ -79,7 +79,7 @@ struct ParsingRealDataTests {
         #expect(tree["features"]?.arrayValue?.count == 908)
     }
 
-    @Test(.enabled(if: ParsingGeodata.exists(RealFile.reference), "needs ../shared/geodata/\(RealFile.reference)"))
+    @Test(.requires("../shared/geodata/\(RealFile.reference)", { ParsingGeodata.exists(RealFile.reference) }))
     func paysDeLaLoireReference() throws {
         let document = try GeoJSONReader.read(try ParsingGeodata.bytes(RealFile.reference), file: RealFile.reference)
         #expect(document.features.count == 1232)
@@ -89,7 +89,7 @@ struct ParsingRealDataTests {
         #expect(document.features.filter { $0.properties["duree_moyenne"] == .null }.count == 1)
     }
 
-    @Test(.enabled(if: ParsingGeodata.exists(RealFile.bpe2019), "needs ../shared/geodata/\(RealFile.bpe2019)"))
+    @Test(.requires("../shared/geodata/\(RealFile.bpe2019)", { ParsingGeodata.exists(RealFile.bpe2019) }))
     func bpe2019() throws {
         let bytes = try ParsingGeodata.gunzip(RealFile.bpe2019)
         let csv = try CSVReader(bytes: bytes, file: RealFile.bpe2019)
@@ -111,7 +111,7 @@ struct ParsingRealDataTests {
         #expect(equipment > records)
     }
 
-    @Test(.enabled(if: ParsingGeodata.exists(RealFile.populations), "needs ../shared/geodata/\(RealFile.populations)"))
+    @Test(.requires("../shared/geodata/\(RealFile.populations)", { ParsingGeodata.exists(RealFile.populations) }))
     func populations2021() throws {
         let csv = try CSVReader(bytes: try ParsingGeodata.bytes(RealFile.populations), file: RealFile.populations)
         #expect(csv.delimiter == UInt8(ascii: ";"))
@@ -130,7 +130,7 @@ struct ParsingRealDataTests {
         #expect(arras ?? 0 > 40_000)
     }
 
-    @Test(.enabled(if: ParsingGeodata.exists(RealFile.franceServicesCSV), "needs ../shared/geodata/\(RealFile.franceServicesCSV)"))
+    @Test(.requires("../shared/geodata/\(RealFile.franceServicesCSV)", { ParsingGeodata.exists(RealFile.franceServicesCSV) }))
     func franceServices2024() throws {
         let csv = try CSVReader(bytes: try ParsingGeodata.bytes(RealFile.franceServicesCSV), file: RealFile.franceServicesCSV)
         #expect(csv.delimiter == UInt8(ascii: ","))

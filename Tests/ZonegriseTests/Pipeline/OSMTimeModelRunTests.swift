@@ -110,7 +110,7 @@ struct OSMTimeModelRunTests {
 
     // MARK: Bad extracts: an error naming the file, nothing written
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: monaco), "needs ../shared/geodata/osm/monaco.osm.pbf; skipped"))
+    @Test(.requires("../shared/geodata/osm/monaco.osm.pbf", { FileManager.default.fileExists(atPath: monaco) }))
     func truncatedPBFIsAnErrorNamingTheFile() async throws {
         let territory = try PipelineTerritory("osm-truncated")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.monaco)).prefix(10_000)

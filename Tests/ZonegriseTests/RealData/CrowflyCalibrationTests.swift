@@ -11,7 +11,7 @@ import ZonegriseCore
     static let reference = root.appendingPathComponent("../shared/geodata/reference/duree_moyenne_par_commune_D265_reg52.geojson").standardizedFileURL.path
     static let available = FileManager.default.fileExists(atPath: reference)
 
-    @Test(.enabled(if: available, "needs ../shared/geodata (the routed reference of Pays de la Loire); skipped"))
+    @Test(.requires("../shared/geodata (the routed reference of Pays de la Loire)", { available }))
     func publishedCalibrationHolds() async throws {
         let config = try TerritoryManifest.load(path: Self.root.appendingPathComponent("examples/calibration-pays-de-la-loire.yaml").path)
         var timings = StageTimings()

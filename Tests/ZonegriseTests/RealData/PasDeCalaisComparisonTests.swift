@@ -8,8 +8,7 @@ import ZonegriseCore
 /// on the real data of ../shared/geodata: what the sites opened since 2020 changed, and
 /// the same numbers as `analyse` runs of the two networks.
 @Suite("Real data: Pas-de-Calais 2020 → 2024 comparison",
-       .enabled(if: TestRepository.hasSharedGeodata,
-                "skipped: ../shared/geodata (real open data beside the repository) is absent"))
+       .requires("../shared/geodata (real open data beside the repository)", { TestRepository.hasSharedGeodata }))
 struct PasDeCalaisComparisonTests {
     @Test func theSitesOpenedSince2020LeaveNobodyBeyondThirtyMinutes() async throws {
         let folder = try TestRepository.makeTemporaryFolder("pdc-compare")

@@ -7,8 +7,7 @@ import ZonegriseCore
 /// `recommend` chooses, against the sites actually opened by August 2024 (needs
 /// ../shared/geodata).
 @Suite("Real data: Pas-de-Calais recommendation from the 2020 network",
-       .enabled(if: TestRepository.hasSharedGeodata,
-                "skipped: ../shared/geodata (real open data beside the repository) is absent"))
+       .requires("../shared/geodata (real open data beside the repository)", { TestRepository.hasSharedGeodata }))
 struct PasDeCalaisRecommendationTests {
     @Test func recommendedSitesLeaveNoMorePeopleBeyondThanTheRealAdditions() async throws {
         let folder = try TestRepository.makeTemporaryFolder("pdc-reco")

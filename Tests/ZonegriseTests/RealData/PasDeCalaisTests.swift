@@ -11,8 +11,7 @@ import ZonegriseNative
 /// Skipped, with a message, when `../shared/geodata` is not beside the repository. The
 /// analysis runs once (a few seconds in debug) and every test reads its outputs.
 @Suite("Real data: Pas-de-Calais",
-       .enabled(if: TestRepository.hasSharedGeodata,
-                "skipped: ../shared/geodata (real open data beside the repository) is absent"))
+       .requires("../shared/geodata (real open data beside the repository)", { TestRepository.hasSharedGeodata }))
 struct PasDeCalaisTests {
     struct Run: Sendable {
         var communes: [Commune]
@@ -157,10 +156,12 @@ struct PasDeCalaisTests {
         #expect(Set(inputs.compactMap { $0["role"] as? String })
             == ["communes", "populations", "equipment", "service_layer:france_services", "subdivision:arrondissement", "subdivision:canton"])
         // One checksum recomputed by an independent tool.
+        // (coreutils' sha256sum is on every Debian machine: its absence is a failure, not a skip.)
         let sha256sum = "/usr/bin/sha256sum"
-        if FileManager.default.isExecutableFile(atPath: sha256sum),
-           let populations = inputs.first(where: { $0["role"] as? String == "populations" }),
-           let path = populations["path"] as? String {
+        try #require(FileManager.default.isExecutableFile(atPath: sha256sum), "needs \(sha256sum) (coreutils)")
+        do {
+            let populations = try #require(inputs.first(where: { $0["role"] as? String == "populations" }))
+            let path = try #require(populations["path"] as? String)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: sha256sum)
             process.arguments = [path]
