@@ -73,7 +73,7 @@ struct CommuneReader {
             do {
                 union = try engine.union([engine.makeValid(target.shape), engine.makeValid(absorbed.shape)])
             } catch {
-                throw ZonegriseError.invalidFeature(file: absorbed.file, feature: absorbed.featureNumber, detail: "cannot merge \(old) into \(new): \(error)")
+                throw ZonegriseError.invalidFeature(file: absorbed.file, feature: absorbed.featureNumber, detail: "cannot merge \(old) into \(new): \(NativeError.reason(of: error))")
             }
             byCode[new]!.shape = union
             byCode[old] = nil
@@ -120,7 +120,7 @@ struct CommuneReader {
                 }
                 if let transformer {
                     do { shape = try transformer.transform(shape) } catch {
-                        throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "commune \(code) cannot be projected: \(error)")
+                        throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "commune \(code) cannot be projected: \(NativeError.reason(of: error))")
                     }
                 }
                 let nom = feature.properties[source.nameProperty]?.propertyText ?? ""

@@ -50,6 +50,6 @@ enum CoordinateSystem: Hashable {
             return .invalidFeature(file: file, feature: feature,
                                    detail: "\(what) has coordinates like (\(sample.x), \(sample.y)), not longitude/latitude, and the file has no crs member saying which system it uses (Lambert-93 files need \"crs\": EPSG:2154)")
         }
-        return .invalidFeature(file: file, feature: feature, detail: "\(what) cannot be projected to Lambert-93: \(error)")
+        return .invalidFeature(file: file, feature: feature, detail: "\(what) cannot be projected to Lambert-93: \(NativeError.reason(of: error))")
     }
 }

@@ -71,7 +71,7 @@ struct ScenarioReader {
         do {
             locator = try GeometryEngine().makeLocator(locatorCodes.map { territory.shapes[$0]! })
         } catch {
-            throw ZonegriseError.inconsistent(detail: "\(file): cannot index the commune polygons to place the scenario's sites: \(error)")
+            throw ZonegriseError.inconsistent(detail: "\(file): cannot index the commune polygons to place the scenario's sites: \(NativeError.reason(of: error))")
         }
     }
 
@@ -223,7 +223,7 @@ struct ScenarioReader {
                 throw values.fail(lon, key, "(\(lonValue), \(latValue)) is not a longitude and a latitude in degrees")
             }
             do { point = try CoordinateTransformer.wgs84ToLambert93().transform(PlanarPoint(x: lonValue, y: latValue)) } catch {
-                throw values.fail(lon, key, "(\(lonValue), \(latValue)) cannot be projected to Lambert-93: \(error)")
+                throw values.fail(lon, key, "(\(lonValue), \(latValue)) cannot be projected to Lambert-93: \(NativeError.reason(of: error))")
             }
         case let (nil, nil, x?, y?):
             point = PlanarPoint(x: try values.number(x, key + ".x"), y: try values.number(y, key + ".y"))
