@@ -114,10 +114,7 @@ struct CommuneReader {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
                                                         detail: "commune \(code) has \(feature.geometry == nil ? "no geometry" : "a geometry that is not a Polygon or MultiPolygon")")
                 }
-                if crs == .wgs84, let box = shape.bounds, abs(box.maxX) > 180 || abs(box.maxY) > 90 {
-                    throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
-                                                        detail: "commune \(code) has coordinates like (\(box.maxX), \(box.maxY)), not longitude/latitude, and the file has no crs member saying which system it uses (IGN Lambert-93 files need \"crs\": EPSG:2154)")
-                }
+                try crs.checkPositions(shape.allPoints, file: file, feature: feature.index + 1, what: "commune \(code)")
                 if let transformer {
                     do { shape = try transformer.transform(shape) } catch {
                         throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "commune \(code) cannot be projected: \(NativeError.reason(of: error))")

@@ -219,14 +219,18 @@ struct ScenarioReader {
             break
         case let (lon?, lat?, nil, nil):
             let lonValue = try values.number(lon, key + ".longitude"), latValue = try values.number(lat, key + ".latitude")
-            guard abs(lonValue) <= 180, abs(latValue) <= 90 else {
+            guard InputLimits.isWGS84(x: lonValue, y: latValue) else {
                 throw values.fail(lon, key, "(\(lonValue), \(latValue)) is not a longitude and a latitude in degrees")
             }
             do { point = try CoordinateTransformer.wgs84ToLambert93().transform(PlanarPoint(x: lonValue, y: latValue)) } catch {
                 throw values.fail(lon, key, "(\(lonValue), \(latValue)) cannot be projected to Lambert-93: \(NativeError.reason(of: error))")
             }
         case let (nil, nil, x?, y?):
-            point = PlanarPoint(x: try values.number(x, key + ".x"), y: try values.number(y, key + ".y"))
+            let xValue = try values.number(x, key + ".x"), yValue = try values.number(y, key + ".y")
+            guard InputLimits.isLambert93(x: xValue, y: yValue) else {
+                throw values.fail(x, key, "(\(BandScheme.text(xValue)), \(BandScheme.text(yValue))) is outside \(CoordinateSystem.lambert93.rangeText)")
+            }
+            point = PlanarPoint(x: xValue, y: yValue)
         default:
             throw values.fail(node, key, "give a position as longitude and latitude (WGS84) or as x and y (Lambert-93), both of them")
         }
