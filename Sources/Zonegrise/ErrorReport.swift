@@ -33,7 +33,7 @@ public struct ErrorReport: Hashable, Sendable {
     public var exitStatus: Int32 { kind == .user ? Self.userExitStatus : Self.internalExitStatus }
 
     /// Characters of an internal error's own text kept in the message.
-    static let internalTextLength = 300
+    static let internalTextLength = 200
 
     public init(_ error: any Error) {
         switch error {

@@ -129,6 +129,11 @@ package struct OSMFileReader: Hashable, Sendable {
         if !nodes.ids.isEmpty {
             try ReadOSMHandle(path: path).parse(sink, nodes: locateNodeCallback, ways: nil, relations: nil)
         }
+        if let invalid, let i = nodes.index(of: invalid.id), !sink.positions[i].x.isNaN {
+            // Where atof read something (0 for "abc"): not a position.
+            sink.positions[i] = PlanarPoint(x: .nan, y: .nan)
+            sink.found -= 1
+        }
         if invalid == nil, let node = sink.invalid {
             invalid = .init(id: node.id, line: nil,
                             detail: node.longitude == Double(READOSM_UNDEFINED) || node.latitude == Double(READOSM_UNDEFINED)

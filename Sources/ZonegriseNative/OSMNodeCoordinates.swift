@@ -25,6 +25,12 @@ package struct OSMNodeCoordinates: Sendable {
         package var line: Int?
         /// What is wrong, naming the node ("node 7 has lat=\"abc\", not a latitude…").
         package var detail: String
+
+        package init(id: Int64, line: Int?, detail: String) {
+            self.id = id
+            self.line = line
+            self.detail = detail
+        }
     }
 
     package init(index: OSMNodeIndex, positions: [PlanarPoint], foundCount: Int, nodesRead: Int, invalidNode: InvalidNode? = nil) {

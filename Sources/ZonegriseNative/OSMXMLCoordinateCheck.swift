@@ -17,6 +17,12 @@ package enum OSMXMLCoordinateCheck {
         package var line: Int
         /// What is wrong, for a sentence ("lat is \"abc\", not a latitude…").
         package var detail: String
+
+        package init(nodeID: Int64, line: Int, detail: String) {
+            self.nodeID = nodeID
+            self.line = line
+            self.detail = detail
+        }
     }
 
     /// The first problem among the nodes of `nodes`, in file order, or nil.
@@ -40,18 +46,19 @@ package enum OSMXMLCoordinateCheck {
     }
 
     /// The scan over successive chunks: bytes of a tag cut by a chunk's end are kept.
-    struct Scanner {
+    package struct Scanner {
         let nodes: OSMNodeIndex
         /// Bytes not yet scanned (the start of a tag or comment cut by the chunk's end).
         var carry: [UInt8] = []
         /// Newlines before `carry`.
         var newlines = 0
 
-        init(nodes: OSMNodeIndex) {
+        package init(nodes: OSMNodeIndex) {
             self.nodes = nodes
         }
 
-        mutating func feed(_ chunk: [UInt8]) -> Problem? {
+        /// Scans the next bytes of the file; the first problem found, or nil.
+        package mutating func feed(_ chunk: [UInt8]) -> Problem? {
             let bytes = carry + chunk
             var i = 0
             var scannedTo = 0

@@ -98,9 +98,13 @@ struct CommuneReader {
                 transformers[crs] = transformer
             }
             for feature in document.features {
-                guard let codeValue = feature.properties[source.codeProperty], let code = codeValue.propertyText, !code.isEmpty else {
+                guard let codeValue = feature.properties[source.codeProperty] else {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
-                                                        detail: "no \"\(source.codeProperty)\" property (set communes.code_property; properties found: \(feature.properties.keys.sorted().joined(separator: ", ")))")
+                                                        detail: "no \"\(source.codeProperty)\" property (set communes.code_property; properties found: \(ZonegriseError.columns(feature.properties.keys.sorted())))")
+                }
+                guard let code = codeValue.propertyText, !code.allSatisfy(\.isWhitespace) else {
+                    throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
+                                                        detail: "the \"\(source.codeProperty)\" property is \(codeValue == .null ? "null" : "empty"); every commune needs its INSEE code")
                 }
                 guard Self.isCommuneCode(code) else {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
@@ -125,7 +129,8 @@ struct CommuneReader {
                 if let first = seen[code] {
                     throw ZonegriseError.duplicateCode(file: file, code: code, first: first, second: "feature \(feature.index + 1)")
                 }
-                seen[code] = origin
+                // The file is the sentence's subject: the first occurrence is named by its feature.
+                seen[code] = "feature \(feature.index + 1)"
                 read.shapes.append(CommuneShape(code: code, nom: nom, shape: shape, origin: origin, featureNumber: feature.index + 1, file: file))
             }
         } catch {

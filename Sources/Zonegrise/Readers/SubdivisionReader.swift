@@ -26,9 +26,13 @@ struct SubdivisionReader {
             var shapes: [MultiPolygon] = []
             var shapeCodes: [String] = []
             for feature in document.features {
-                guard let code = feature.properties[source.codeProperty]?.propertyText, !code.isEmpty else {
+                guard let codeValue = feature.properties[source.codeProperty] else {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
-                                                        detail: "no \"\(source.codeProperty)\" property (properties found: \(feature.properties.keys.sorted().joined(separator: ", ")))")
+                                                        detail: "no \"\(source.codeProperty)\" property (properties found: \(ZonegriseError.columns(feature.properties.keys.sorted())))")
+                }
+                guard let code = codeValue.propertyText, !code.allSatisfy(\.isWhitespace) else {
+                    throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
+                                                        detail: "the \"\(source.codeProperty)\" property is \(codeValue == .null ? "null" : "empty"); every subdivision needs its code")
                 }
                 guard var shape = feature.geometry?.asMultiPolygon else {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "subdivision \(code) is not a Polygon or MultiPolygon")

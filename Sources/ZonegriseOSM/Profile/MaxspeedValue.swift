@@ -12,8 +12,9 @@ import ZonegriseCore
 ///   `FR:zone30` 30, `FR:walk` 6, `walk`…), else `xx:zoneNN` / `xx:zone:NN` as NN, else
 ///   `xx:kind` by the kind table (`urban`, `rural`, `trunk`, `motorway`…);
 /// - `none` (no limit): `.unlimited`; `signals`, `variable`, `implicit`: `.unspecified`;
-/// - anything else, and numbers outside `InputLimits.speedKmh` (1 to 300 km/h, after the
-///   unit is applied): `.unreadable`.
+/// - anything else, zero, and numbers below `InputLimits.speedKmh` (1 km/h, after the
+///   unit is applied: an edge would take years): `.unreadable`. A number above the range
+///   is kept; the profile's `speed_cap_kmh` bounds it.
 public enum MaxspeedValue: Hashable, Sendable {
     case kmh(Double)
     /// `none`: no posted limit (German autobahns). The profile uses the class speed.
@@ -30,7 +31,7 @@ public enum MaxspeedValue: Hashable, Sendable {
     /// - Complexity: O(length of text).
     public static func parse(_ text: String, symbols: [String: Double], kinds: [String: Double]) -> MaxspeedValue {
         let value = parseAnySpeed(text, symbols: symbols, kinds: kinds)
-        if case let .kmh(speed) = value, !InputLimits.speedKmh.contains(speed) { return .unreadable }
+        if case let .kmh(speed) = value, speed < InputLimits.speedKmh.lowerBound { return .unreadable }
         return value
     }
 
