@@ -5,7 +5,7 @@ import ZonegriseCore
 enum ConfigurationValues {
     static func number(_ text: String, key: String, source: String) throws -> Double {
         guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-            throw ZonegriseError.invalidParameter(source: source, key: key, detail: "\"\(text)\" is not a number")
+            throw ZonegriseError.invalidParameter(source: source, key: key, detail: "\"\(MessageText.excerpt(text))\" is not a number")
         }
         return value
     }
@@ -24,7 +24,7 @@ enum ConfigurationValues {
     static func check(_ value: Double, text: String, key: String, source: String, _ range: ClosedRange<Double>,
                       lowerExcluded: Bool = false, unit: String) throws {
         guard range.contains(value), !(lowerExcluded && value == range.lowerBound) else {
-            throw ZonegriseError.invalidParameter(source: source, key: key, detail: "must be \(rangeText(range, lowerExcluded: lowerExcluded, unit: unit)), got \(text)")
+            throw ZonegriseError.invalidParameter(source: source, key: key, detail: "must be \(rangeText(range, lowerExcluded: lowerExcluded, unit: unit)), got \(MessageText.excerpt(text))")
         }
     }
 
@@ -44,7 +44,7 @@ enum ConfigurationValues {
         switch text.lowercased() {
         case "true", "yes", "on", "1": return true
         case "false", "no", "off", "0": return false
-        default: throw ZonegriseError.invalidParameter(source: source, key: key, detail: "\"\(text)\" is not true or false")
+        default: throw ZonegriseError.invalidParameter(source: source, key: key, detail: "\"\(MessageText.excerpt(text))\" is not true or false")
         }
     }
 
@@ -52,7 +52,7 @@ enum ConfigurationValues {
         where T.RawValue == String {
         guard let value = T(rawValue: text) else {
             throw ZonegriseError.invalidParameter(source: source, key: key,
-                                                  detail: "\"\(text)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+                                                  detail: "\"\(MessageText.excerpt(text))\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return value
     }
@@ -93,7 +93,7 @@ extension AnalysisConfiguration {
             let pieces = value.split(separator: ",", omittingEmptySubsequences: false)
             guard !pieces.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
                 throw ZonegriseError.invalidParameter(source: source, key: key,
-                                                      detail: "\"\(value)\" has an empty band limit; give increasing minutes separated by commas, e.g. 10,20,30")
+                                                      detail: "\"\(MessageText.excerpt(value))\" has an empty band limit; give increasing minutes separated by commas, e.g. 10,20,30")
             }
             let limits = try pieces.map {
                 try ConfigurationValues.minutes(String($0), key: key, source: source)

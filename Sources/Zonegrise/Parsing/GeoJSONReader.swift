@@ -87,7 +87,7 @@ package enum GeoJSONReader {
         case let name?:
             guard let kind = GeometryKind(rawValue: name) else {
                 throw topLevelError(
-                    "the top-level object has type \"\(name)\": expected FeatureCollection, Feature or a geometry type"
+                    "the top-level object has type \"\(MessageText.excerpt(name))\": expected FeatureCollection, Feature or a geometry type"
                 )
             }
             let bare = try members.finish(kind, &scanner, line: line)
@@ -124,7 +124,7 @@ package enum GeoJSONReader {
             case "type":
                 let name = try readTypeName(&scanner, feature: index)
                 guard name == "Feature" else {
-                    throw invalidFeature(index, scanner, "has type \"\(name)\" where a Feature is expected")
+                    throw invalidFeature(index, scanner, "has type \"\(MessageText.excerpt(name))\" where a Feature is expected")
                 }
             case "geometry":
                 geometry = try readGeometryMember(&scanner, feature: index)

@@ -108,7 +108,7 @@ struct CommuneReader {
                 }
                 guard Self.isCommuneCode(code) else {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
-                                                        detail: "\(source.codeProperty) \"\(code)\" is not a 5-character INSEE commune code")
+                                                        detail: "\(source.codeProperty) \"\(MessageText.excerpt(code))\" is not a 5-character INSEE commune code")
                 }
                 guard departements.contains(Commune.departement(ofCode: code)) else {
                     read.skipped += 1
