@@ -236,7 +236,7 @@ struct ScenarioReader {
         }
         if let point {
             guard let index = locator.indexContaining(point) else {
-                throw values.fail(node, key, "the position (\(Int(point.x)), \(Int(point.y))) in Lambert-93 is outside the territory's communes")
+                throw values.fail(node, key, "the position (\(BandScheme.text(point.x.rounded())), \(BandScheme.text(point.y.rounded()))) in Lambert-93 is outside the territory's communes")
             }
             let found = locatorCodes[index]
             if let commune, commune != found {
