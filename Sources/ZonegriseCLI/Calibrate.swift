@@ -38,7 +38,7 @@ struct Calibrate: AsyncParsableCommand {
         guard parts.count == 3, let from = parts[0], let to = parts[1], let step = parts[2],
               InputLimits.speedKmh.contains(from), InputLimits.speedKmh.contains(to), to >= from, step > 0,
               (to - from) / step < Double(Self.maximumSpeedCount) else {
-            throw ValidationError("--speeds must be FROM:TO:STEP in km/h, speeds \(InputLimits.text(InputLimits.speedKmh)) and at most \(InputLimits.text(Self.maximumSpeedCount)) of them, e.g. 30:90:1")
+            throw ValidationError("--speeds must be FROM:TO:STEP in km/h, speeds \(InputLimits.text(InputLimits.speedKmh)) and at most \(InputLimits.text(Self.maximumSpeedCount)) of them, e.g. 30:90:1; got \(speeds)")
         }
         return Array(stride(from: from, through: to + 1e-9, by: step))
     }

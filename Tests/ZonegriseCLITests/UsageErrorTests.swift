@@ -21,7 +21,15 @@ struct UsageErrorTests {
         (["calibrate", "geodata/demo/demo.yaml", "--reference", "x.geojson", "--detour", "abc"],
          "the value 'abc' is invalid for '--detour <detour>'."),
         (["calibrate", "geodata/demo/demo.yaml", "--reference", "x.geojson", "--speeds", "1:2"],
-         "--speeds must be FROM:TO:STEP in km/h, speeds from 1 to 300 and at most 10,000 of them, e.g. 30:90:1."),
+         "--speeds must be FROM:TO:STEP in km/h, speeds from 1 to 300 and at most 10,000 of them, e.g. 30:90:1; got 1:2."),
+        // A detour of nan reached the crow-fly model's precondition (a trap, once a reference file is read); a grid of
+        // 10^15 speeds filled the memory.
+        (["calibrate", "geodata/demo/demo.yaml", "--reference", "x.geojson", "--detour", "nan"],
+         "--detour must be from 1 to 10, got nan."),
+        (["calibrate", "geodata/demo/demo.yaml", "--reference", "x.geojson", "--speeds", "1:300:1e-13"],
+         "--speeds must be FROM:TO:STEP in km/h, speeds from 1 to 300 and at most 10,000 of them, e.g. 30:90:1; got 1:300:1e-13."),
+        (["recommend", "geodata/demo/demo.yaml", "--layer", "france_services", "--k", "1", "--out", "x", "--min-distance-km", "1e308"],
+         "--min-distance-km must be a distance from 0 to 1,000 km, got 1e+308."),
     ])
     func argumentParserMistakes(arguments: [String], message: String) throws {
         Self.expectUserError(try ZonegriseBinary.run(arguments), message)

@@ -76,4 +76,18 @@ import ZonegriseTestSupport
             #expect(found == expected, "chunks of \(size) bytes")
         }
     }
+
+    /// A PBF (made with `osmium cat` from XML with node 2 at latitude 95; 253 bytes) has
+    /// no text to check: the decoded position is checked against the ranges.
+    static let latitude95PBF = "AAAADQoJT1NNSGVhZGVyGDgQLBo0eJxT4vMvzg1OzkjNTdQNM9AzU+JySc0rTvXLT0ktbmLkzS/OzSzN1TfUMzTVMwAAMKgNWAAAAAsKB09TTURhdGEYURBMGk14nONi4WLgYhByEXLiYmZiYtKS5GJmZGQUYmZgYJACEUogQouZiYHBib9h17LLzA1rbmxj3v/56jZmL66GLZ3CC+YwAlEQSBkAgvIPsAAAAAsKB09TTURhdGEYRRA5GkF4nOOS4mLgYs/ITM8oT6zk4i5KLc5MSc0ryUzM4WIQkpaS5OASYmSUYmRS4uJgFGCQYFBg0GB2YmZiYgIAYhwJeg=="
+
+    @Test func pbfPositionOutOfRangeIsInvalid() throws {
+        let path = try TemporaryFile.write(try #require(Data(base64Encoded: Self.latitude95PBF)), suffix: ".osm.pbf")
+        defer { TemporaryFile.remove(path) }
+        let located = try OSMFileReader(path: path).coordinates(of: OSMNodeIndex(ids: [1, 2, 3]))
+        #expect(located.invalidNode == .init(id: 2, line: nil,
+                                             detail: "node 2 is at longitude 2.001, latitude 95.0, not a longitude from -180 to 180 and a latitude from -90 to 90 degrees"))
+        #expect(located.position(of: 2) == nil)
+        #expect(located.position(of: 3) == PlanarPoint(x: 2.002, y: 49.002))
+    }
 }
