@@ -195,7 +195,10 @@ import Testing
         #expect(try #require(ferries.evaluate(tags: ["route": "ferry", "duration": "PT90S"])).durationSeconds == 90)
         let garbage = try #require(ferries.evaluate(tags: ["route": "ferry", "duration": "about an hour"]))
         #expect(garbage.durationSeconds == nil && garbage.issues == .unreadableDuration)
-        for bad in ["0", "P1M", "1:xx", "", "PT", "-5"] {
+        // More than a day (9999:00, P400D) is a typo, not a crossing: it used to make an
+        // edge of UInt32.max deciseconds.
+        #expect(try #require(ferries.evaluate(tags: ["route": "ferry", "duration": "24:00"])).durationSeconds == 86_400)
+        for bad in ["0", "P1M", "1:xx", "", "PT", "-5", "9999:00", "P400D", "24:00:01"] {
             #expect(try #require(ferries.evaluate(tags: ["route": "ferry", "duration": bad])).issues == .unreadableDuration, "\(bad)")
         }
         // Passenger-only ferries and one-way crossings.
