@@ -156,3 +156,31 @@ struct EmptyCommuneCodeTests {
         expectNoOutput(territory)
     }
 }
+
+/// The same feature had two numbers: the GeoJSON syntax checks counted from 0 ("feature
+/// 2" for the third), the readers from 1 ("feature 3"). Both count from 1 now, matching
+/// the line (feature N on line N + 1 in these files).
+@Suite("Pipeline: one numbering of features")
+struct FeatureNumberingTests {
+    @Test func structureErrorAndReaderErrorNameTheSameFeature() async throws {
+        let territory = try PipelineTerritory("feature-numbering")
+        var features = (0 ..< 5).map { PipelineTerritory.squareFeature($0) }
+        features[2] = "{\"type\":\"Feature\",\"properties\":{\"code\":\"99003\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[1,2]}}"
+        try territory.write("communes-a.geojson", PipelineTerritory.featureCollection(features))
+        let structure = await territory.runError()
+        guard case let .invalidFeature(_, number, _)? = structure.error else {
+            Issue.record("expected an invalid feature, got \(structure.text)")
+            return
+        }
+        #expect(number == 3, "\(structure.text)")
+        #expect(structure.text.hasSuffix("(line 4)."), "\(structure.text)")
+
+        features[2] = PipelineTerritory.feature(properties: "\"code\":\"9903\"", ring: PipelineTerritory.square(2))
+        try territory.write("communes-a.geojson", PipelineTerritory.featureCollection(features))
+        guard case let .invalidFeature(_, readerNumber, _)? = await territory.runError().error else {
+            Issue.record("expected an invalid feature")
+            return
+        }
+        #expect(readerNumber == 3)
+    }
+}
