@@ -58,45 +58,67 @@ package enum OSMXMLCoordinateCheck {
         }
 
         /// Scans the next bytes of the file; the first problem found, or nil.
+        /// - Complexity: O(bytes), one pass of plain loops over the buffer.
         package mutating func feed(_ chunk: [UInt8]) -> Problem? {
             let bytes = carry + chunk
-            var i = 0
-            var scannedTo = 0
-            func countNewlines(to end: Int) {
-                for k in scannedTo ..< end where bytes[k] == 0x0A { newlines += 1 }
-                scannedTo = end
-            }
-            while i < bytes.count {
-                guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
-                countNewlines(to: i)
-                if Self.hasPrefix(bytes, at: i, "<!--") {
-                    guard let end = Self.find(bytes, "-->", from: i + 4) else { break }
-                    i = end + 3
-                    continue
+            var lines = newlines
+            var keepFrom = bytes.count
+            var problem: Problem?
+            bytes.withUnsafeBufferPointer { buffer in
+                let n = buffer.count
+                var i = 0, scannedTo = 0
+                func countNewlines(to end: Int) {
+                    var k = scannedTo
+                    while k < end {
+                        if buffer[k] == 0x0A { lines += 1 }
+                        k += 1
+                    }
+                    scannedTo = end
                 }
-                guard let end = bytes[i...].firstIndex(of: UInt8(ascii: ">")) else { break }
-                if Self.hasPrefix(bytes, at: i, "<node"), i + 5 < end, Self.endsName(bytes[i + 5]) {
-                    if let problem = check(bytes[(i + 5) ..< end], line: newlines + 1) { return problem }
+                while i < n {
+                    while i < n, buffer[i] != UInt8(ascii: "<") { i += 1 }
+                    guard i < n else { break }
+                    countNewlines(to: i)
+                    if Self.matches(buffer, at: i, Self.commentOpen) {
+                        guard let end = Self.find(buffer, Self.commentClose, from: i + 4) else { keepFrom = i; break }
+                        i = end + 3
+                        continue
+                    }
+                    var end = i + 1
+                    while end < n, buffer[end] != UInt8(ascii: ">") { end += 1 }
+                    guard end < n else { keepFrom = i; break }
+                    if Self.matches(buffer, at: i, Self.nodeOpen), i + 5 < end, Self.endsName(buffer[i + 5]),
+                       let found = check(Array(buffer[(i + 5) ..< end])[...], line: lines + 1) {
+                        problem = found
+                        return
+                    }
+                    i = end + 1
                 }
-                i = end + 1
+                countNewlines(to: keepFrom)
             }
-            // Keep from the first byte not scanned (a cut tag), but not a runaway one:
-            // a tag longer than a chunk is left to readosm, which refuses broken XML.
-            let keepFrom = min(i, bytes.count)
-            countNewlines(to: keepFrom)
+            if let problem { return problem }
+            newlines = lines
+            // Keep from the first byte not scanned (a cut tag or comment), but not a runaway
+            // one: a tag longer than a chunk is left to readosm, which refuses broken XML.
             carry = bytes.count - keepFrom > 1 << 20 ? [] : Array(bytes[keepFrom...])
             return nil
         }
 
+        static let commentOpen = Array("<!--".utf8)
+        static let commentClose = Array("-->".utf8)
+        static let nodeOpen = Array("<node".utf8)
+
         /// Checks the attributes of one `<node …>` tag (the bytes after `<node`).
         func check(_ tag: ArraySlice<UInt8>, line: Int) -> Problem? {
             let attributes = Self.attributes(tag)
-            guard let idText = attributes["id"], let id = Int64(idText), nodes.index(of: id) != nil else { return nil }
-            for (name, range, word) in [("lat", InputLimits.latitude, "a latitude"), ("lon", InputLimits.longitude, "a longitude")] {
-                guard let text = attributes[name] else {
+            guard let idBytes = attributes.id, let id = Self.integer(tag[idBytes]), nodes.index(of: id) != nil else { return nil }
+            for (name, found, range, word) in [("lat", attributes.lat, InputLimits.latitude, "a latitude"),
+                                               ("lon", attributes.lon, InputLimits.longitude, "a longitude")] {
+                guard let found else {
                     return Problem(nodeID: id, line: line, detail: "node \(id) has no \(name) attribute")
                 }
-                guard Self.isDecimal(text), let value = Double(text), range.contains(value) else {
+                let text = String(decoding: tag[found], as: UTF8.self)
+                guard Self.isDecimal(tag[found]), let value = Double(text), range.contains(value) else {
                     return Problem(nodeID: id, line: line,
                                    detail: "node \(id) has \(name)=\"\(MessageText.excerpt(text))\", not \(word) in decimal degrees from \(InputLimits.text(range.lowerBound)) to \(InputLimits.text(range.upperBound))")
                 }
@@ -104,16 +126,16 @@ package enum OSMXMLCoordinateCheck {
             return nil
         }
 
-        /// Name → value of the attributes of a start tag (values as written, between
-        /// single or double quotes).
-        static func attributes(_ tag: ArraySlice<UInt8>) -> [String: String] {
-            var result: [String: String] = [:]
+        /// Where the values of the `id`, `lat` and `lon` attributes of a start tag are (as
+        /// written, between single or double quotes); the others are skipped.
+        static func attributes(_ tag: ArraySlice<UInt8>) -> (id: Range<Int>?, lat: Range<Int>?, lon: Range<Int>?) {
+            var result: (id: Range<Int>?, lat: Range<Int>?, lon: Range<Int>?) = (nil, nil, nil)
             var i = tag.startIndex
             while i < tag.endIndex {
                 while i < tag.endIndex, isSpace(tag[i]) { i += 1 }
                 let nameStart = i
                 while i < tag.endIndex, tag[i] != UInt8(ascii: "="), !isSpace(tag[i]), tag[i] != UInt8(ascii: "/") { i += 1 }
-                let name = String(decoding: tag[nameStart ..< i], as: UTF8.self)
+                let nameEnd = i
                 while i < tag.endIndex, isSpace(tag[i]) { i += 1 }
                 guard i < tag.endIndex, tag[i] == UInt8(ascii: "=") else { i += 1; continue }
                 i += 1
@@ -123,33 +145,60 @@ package enum OSMXMLCoordinateCheck {
                 i += 1
                 let valueStart = i
                 while i < tag.endIndex, tag[i] != quote { i += 1 }
-                result[name] = String(decoding: tag[valueStart ..< i], as: UTF8.self)
+                let value = valueStart ..< i
+                switch nameEnd - nameStart {
+                case 2 where tag[nameStart] == UInt8(ascii: "i") && tag[nameStart + 1] == UInt8(ascii: "d"):
+                    result.id = value
+                case 3 where tag[nameStart] == UInt8(ascii: "l") && tag[nameStart + 1] == UInt8(ascii: "a") && tag[nameStart + 2] == UInt8(ascii: "t"):
+                    result.lat = value
+                case 3 where tag[nameStart] == UInt8(ascii: "l") && tag[nameStart + 1] == UInt8(ascii: "o") && tag[nameStart + 2] == UInt8(ascii: "n"):
+                    result.lon = value
+                default:
+                    break
+                }
                 i += 1
             }
             return result
         }
 
+        /// A decimal integer with an optional `-`, or nil (also on overflow).
+        static func integer(_ bytes: ArraySlice<UInt8>) -> Int64? {
+            var i = bytes.startIndex
+            let negative = i < bytes.endIndex && bytes[i] == UInt8(ascii: "-")
+            if negative { i += 1 }
+            guard i < bytes.endIndex else { return nil }
+            var value: Int64 = 0
+            while i < bytes.endIndex {
+                guard isDigit(bytes[i]) else { return nil }
+                let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (next, overflow2) = shifted.addingReportingOverflow(Int64(bytes[i] - UInt8(ascii: "0")))
+                guard !overflow, !overflow2 else { return nil }
+                value = next
+                i += 1
+            }
+            return negative ? -value : value
+        }
+
         /// `[+-]digits[.digits][(e|E)[+-]digits]`, or with the integer part left out (`.5`).
-        static func isDecimal(_ text: String) -> Bool {
-            var bytes = Array(text.utf8)[...]
-            if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-            let integer = bytes.prefix { isDigit($0) }.count
-            bytes = bytes.dropFirst(integer)
-            var fraction = 0
-            if bytes.first == UInt8(ascii: ".") {
-                bytes = bytes.dropFirst()
-                fraction = bytes.prefix { isDigit($0) }.count
-                bytes = bytes.dropFirst(fraction)
+        static func isDecimal(_ bytes: ArraySlice<UInt8>) -> Bool {
+            var i = bytes.startIndex
+            let end = bytes.endIndex
+            if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+            var digits = 0
+            while i < end, isDigit(bytes[i]) { i += 1; digits += 1 }
+            if i < end, bytes[i] == UInt8(ascii: ".") {
+                i += 1
+                while i < end, isDigit(bytes[i]) { i += 1; digits += 1 }
             }
-            guard integer + fraction > 0 else { return false }
-            if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
-                bytes = bytes.dropFirst()
-                if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-                let exponent = bytes.prefix { isDigit($0) }.count
+            guard digits > 0 else { return false }
+            if i < end, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+                i += 1
+                if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+                var exponent = 0
+                while i < end, isDigit(bytes[i]) { i += 1; exponent += 1 }
                 guard exponent > 0 else { return false }
-                bytes = bytes.dropFirst(exponent)
             }
-            return bytes.isEmpty
+            return i == end
         }
 
         static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
@@ -159,17 +208,16 @@ package enum OSMXMLCoordinateCheck {
         /// True when `byte` ends an element name (`<node ` but not `<nodes`).
         static func endsName(_ byte: UInt8) -> Bool { isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") }
 
-        static func hasPrefix(_ bytes: [UInt8], at index: Int, _ prefix: String) -> Bool {
-            let wanted = Array(prefix.utf8)
+        static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ wanted: [UInt8]) -> Bool {
             guard index + wanted.count <= bytes.count else { return false }
-            return bytes[index ..< index + wanted.count].elementsEqual(wanted)
+            for k in 0 ..< wanted.count where bytes[index + k] != wanted[k] { return false }
+            return true
         }
 
-        static func find(_ bytes: [UInt8], _ text: String, from start: Int) -> Int? {
-            let wanted = Array(text.utf8)
+        static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ wanted: [UInt8], from start: Int) -> Int? {
             var i = start
             while i + wanted.count <= bytes.count {
-                if bytes[i] == wanted[0], bytes[i ..< i + wanted.count].elementsEqual(wanted) { return i }
+                if matches(bytes, at: i, wanted) { return i }
                 i += 1
             }
             return nil
