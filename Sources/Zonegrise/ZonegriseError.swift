@@ -34,7 +34,17 @@ public enum ZonegriseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// profile or graph cache (the sentence is the `OSMError`'s).
     case roadNetwork(OSMError)
 
+    /// One line (non-printable characters escaped, so a corrupt file never prints its
+    /// bytes), ending with exactly one full stop or its own question mark: details built
+    /// from a library's message often bring a full stop of their own.
     public var description: String {
+        var line = MessageText.escaped(text)
+        while let last = line.last, last == "." || last == " " { line.removeLast() }
+        return line.hasSuffix("?") ? line : line + "."
+    }
+
+    /// The sentence as composed, before `description` escapes it and ends it.
+    private var text: String {
         switch self {
         case let .unreadable(file, reason):
             return "\(file): cannot read the file: \(reason)."
@@ -45,13 +55,13 @@ public enum ZonegriseError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .malformed(file, line, detail):
             return "\(file)\(line.map { ":\($0)" } ?? ""): \(detail)."
         case let .missingColumn(file, column, available):
-            return "\(file): the header has no column \"\(column)\" (columns found: \(available.joined(separator: ", ")))."
+            return "\(file): the header has no column \"\(column)\" (columns found: \(Self.columns(available)))."
         case let .invalidValue(file, line, field, value, expected):
-            return "\(file)\(line.map { ":\($0)" } ?? ""): \(field) is \"\(value)\", expected \(expected)."
+            return "\(file)\(line.map { ":\($0)" } ?? ""): \(MessageText.excerpt(field)) is \"\(MessageText.excerpt(value))\", expected \(expected)."
         case let .duplicateCode(file, code, first, second):
-            return "\(file): commune code \(code) appears twice (\(first) and \(second))."
+            return "\(file): commune code \(MessageText.excerpt(code)) appears twice (\(first) and \(second))."
         case let .unknownCommune(file, line, code, what, hint):
-            return "\(file)\(line.map { ":\($0)" } ?? ""): \(what) for commune \(code), which is not in the commune geometry\(hint.isEmpty ? "" : "; \(hint)")."
+            return "\(file)\(line.map { ":\($0)" } ?? ""): \(what) for commune \(MessageText.excerpt(code)), which is not in the commune geometry\(hint.isEmpty ? "" : "; \(hint)")."
         case let .invalidFeature(file, feature, detail):
             return "\(file): feature \(feature): \(detail)."
         case let .invalidParameter(source, key, detail):
@@ -61,5 +71,17 @@ public enum ZonegriseError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .roadNetwork(error):
             return error.description
         }
+    }
+
+    /// The columns of a header for a message, escaped: at most 12 names of at most 40
+    /// characters each; a header that is not text (a binary or corrupt file) is shown as
+    /// an excerpt of 40 characters.
+    static func columns(_ names: [String]) -> String {
+        let joined = names.joined(separator: ", ")
+        if joined.unicodeScalars.contains(where: { !MessageText.isPrintable($0) }) {
+            return "the first line is not text: \"\(MessageText.excerpt(joined))\""
+        }
+        let shown = names.prefix(12).map { MessageText.excerpt($0) }.joined(separator: ", ")
+        return names.count > 12 ? shown + " and \(names.count - 12) more" : shown
     }
 }

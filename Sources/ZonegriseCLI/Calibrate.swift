@@ -22,12 +22,29 @@ struct Calibrate: AsyncParsableCommand {
     @Option(help: "Speeds to try, km/h: FROM:TO:STEP.")
     var speeds = "30:90:1"
 
-    func run() async throws {
-        let parts = speeds.split(separator: ":").compactMap { Double($0) }
-        guard parts.count == 3, parts[0] > 0, parts[1] >= parts[0], parts[2] > 0 else {
-            throw ValidationError("--speeds must be FROM:TO:STEP in km/h, e.g. 30:90:1")
+    /// Speeds tried at most (a grid of more would take hours).
+    static let maximumSpeedCount = 10_000
+
+    func validate() throws {
+        guard InputLimits.detour.contains(detour) else {
+            throw ValidationError("--detour must be \(InputLimits.text(InputLimits.detour)), got \(detour)")
         }
-        let grid = Array(stride(from: parts[0], through: parts[1] + 1e-9, by: parts[2]))
+        _ = try speedGrid()
+    }
+
+    /// The speeds of `--speeds`, each within `InputLimits.speedKmh`.
+    func speedGrid() throws -> [Double] {
+        let parts = speeds.split(separator: ":", omittingEmptySubsequences: false).map { Double($0) }
+        guard parts.count == 3, let from = parts[0], let to = parts[1], let step = parts[2],
+              InputLimits.speedKmh.contains(from), InputLimits.speedKmh.contains(to), to >= from, step > 0,
+              (to - from) / step < Double(Self.maximumSpeedCount) else {
+            throw ValidationError("--speeds must be FROM:TO:STEP in km/h, speeds \(InputLimits.text(InputLimits.speedKmh)) and at most \(InputLimits.text(Self.maximumSpeedCount)) of them, e.g. 30:90:1; got \(speeds)")
+        }
+        return Array(stride(from: from, through: to + 1e-9, by: step))
+    }
+
+    func run() async throws {
+        let grid = try speedGrid()
         let config = try TerritoryManifest.load(path: manifest)
         var timings = StageTimings()
         let territory = try await TerritoryLoader(configuration: config).load(timings: &timings)

@@ -62,8 +62,8 @@ struct Recommend: AsyncParsableCommand {
         default: break
         }
         if (weights == nil) != (weightColumn == nil) { throw ValidationError("--weights and --weight-column go together") }
-        if let minDistanceKm, !(minDistanceKm >= 0) || !minDistanceKm.isFinite {
-            throw ValidationError("--min-distance-km must be a distance in km, 0 or more")
+        if let minDistanceKm, !(minDistanceKm >= 0 && minDistanceKm * 1000 <= InputLimits.maximumDistanceMetres) {
+            throw ValidationError("--min-distance-km must be a distance from 0 to \(InputLimits.text(InputLimits.maximumDistanceMetres / 1000)) km, got \(minDistanceKm)")
         }
     }
 

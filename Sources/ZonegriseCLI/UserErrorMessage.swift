@@ -1,8 +1,12 @@
+import Zonegrise
+
 /// The project's form of an error on the command line: one sentence on standard error
 /// after `zonegrise: error: `, and exit code 2 for a user mistake.
 enum UserErrorMessage {
     static let prefix = "zonegrise: error: "
-    static let exitCode: Int32 = 2
+    static let exitCode: Int32 = ErrorReport.userExitStatus
+    /// The prefix of an internal error (exit code 70, `ErrorReport`).
+    static let internalPrefix = "zonegrise: internal error: "
 
     /// ArgumentParser's message as one sentence of ours: on one line, the first word
     /// in lower case, a following sentence joined with a semicolon, a final full stop.

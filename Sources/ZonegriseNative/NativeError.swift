@@ -33,6 +33,29 @@ package enum NativeError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// What went wrong, as a clause to end another sentence (no subject file, no final
+    /// full stop): "PROJ failed to transform a point: …", "incorrect header check".
+    package var reason: String {
+        let text: String
+        switch self {
+        case let .geos(operation, message): text = "GEOS failed to \(operation): \(message)"
+        case let .proj(operation, message): text = "PROJ failed to \(operation): \(message)"
+        case let .gzip(_, message), let .io(_, message), let .osm(_, message): text = message
+        }
+        var clause = text
+        while clause.hasSuffix(".") { clause.removeLast() }
+        return clause
+    }
+
+    /// The clause of `error` for a sentence of another module: a `NativeError`'s
+    /// `reason`, any other error's description without its final full stop.
+    package static func reason(of error: any Error) -> String {
+        if let native = error as? NativeError { return native.reason }
+        var clause = "\(error)"
+        while clause.hasSuffix(".") { clause.removeLast() }
+        return clause
+    }
+
     /// `text` ending with one full stop: library messages sometimes bring their own.
     private static func sentenceEnd(_ text: String) -> String {
         text.hasSuffix(".") ? text : text + "."

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 
+import CReadOSM
 import ZonegriseCore
 
 /// Reads an OpenStreetMap file, OSM XML (`.osm`) or OSM PBF (`.pbf`, `.osm.pbf`), with
@@ -112,16 +113,34 @@ package struct OSMFileReader: Hashable, Sendable {
 
     /// Second pass of a road read: the positions of the nodes of `nodes`, longitude and
     /// latitude in WGS84 degrees. Ids the file lacks stay NaN (`isFound` false): a clipped
-    /// extract refers to nodes beyond its border.
+    /// extract refers to nodes beyond its border. A wanted node whose coordinates cannot
+    /// be used is `invalidNode` (an XML file's attributes are first checked as text,
+    /// `OSMXMLCoordinateCheck`, which costs one more scan of the file).
     /// - Complexity: one pass, O(N log n) look-ups for N nodes in the file and n wanted;
     ///   memory O(n).
     package func coordinates(of nodes: OSMNodeIndex) throws(NativeError) -> OSMNodeCoordinates {
         let sink = OSMParseSink()
         sink.index = nodes
         sink.positions = [PlanarPoint](repeating: PlanarPoint(x: .nan, y: .nan), count: nodes.count)
+        var invalid: OSMNodeCoordinates.InvalidNode?
+        if format == .xml, !nodes.ids.isEmpty, let problem = try OSMXMLCoordinateCheck.firstProblem(path: path, nodes: nodes) {
+            invalid = .init(id: problem.nodeID, line: problem.line, detail: problem.detail)
+        }
         if !nodes.ids.isEmpty {
             try ReadOSMHandle(path: path).parse(sink, nodes: locateNodeCallback, ways: nil, relations: nil)
         }
-        return OSMNodeCoordinates(index: nodes, positions: sink.positions, foundCount: sink.found, nodesRead: sink.counts.nodes)
+        if let invalid, let i = nodes.index(of: invalid.id), !sink.positions[i].x.isNaN {
+            // Where atof read something (0 for "abc"): not a position.
+            sink.positions[i] = PlanarPoint(x: .nan, y: .nan)
+            sink.found -= 1
+        }
+        if invalid == nil, let node = sink.invalid {
+            invalid = .init(id: node.id, line: nil,
+                            detail: node.longitude == Double(READOSM_UNDEFINED) || node.latitude == Double(READOSM_UNDEFINED)
+                                ? "node \(node.id) has no position (a lat or lon attribute is missing)"
+                                : "node \(node.id) is at longitude \(node.longitude), latitude \(node.latitude), not a longitude from -180 to 180 and a latitude from -90 to 90 degrees")
+        }
+        return OSMNodeCoordinates(index: nodes, positions: sink.positions, foundCount: sink.found, nodesRead: sink.counts.nodes,
+                                  invalidNode: invalid)
     }
 }

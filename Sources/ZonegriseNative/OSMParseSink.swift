@@ -29,6 +29,9 @@ final class OSMParseSink {
     var index: OSMNodeIndex?
     var positions: [PlanarPoint] = []
     var found = 0
+    /// The first wanted node whose coordinates are not a longitude and a latitude (not
+    /// finite, out of range, or readosm's `READOSM_UNDEFINED` for a missing attribute).
+    var invalid: OSMNode?
 
     init() {}
 
@@ -121,7 +124,12 @@ func locateNodeCallback(_ userData: UnsafeRawPointer?, _ node: UnsafePointer<rea
     let sink = OSMParseSink.from(userData)
     sink.counts.nodes += 1
     guard let node, let i = sink.index?.index(of: node.pointee.id) else { return READOSM_OK }
+    let n = node.pointee
+    guard InputLimits.isWGS84(x: n.longitude, y: n.latitude) else {
+        if sink.invalid == nil { sink.invalid = OSMNode(id: n.id, longitude: n.longitude, latitude: n.latitude) }
+        return READOSM_OK
+    }
     if sink.positions[i].x.isNaN { sink.found += 1 }
-    sink.positions[i] = PlanarPoint(x: node.pointee.longitude, y: node.pointee.latitude)
+    sink.positions[i] = PlanarPoint(x: n.longitude, y: n.latitude)
     return READOSM_OK
 }

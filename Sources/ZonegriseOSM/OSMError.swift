@@ -1,3 +1,5 @@
+import ZonegriseCore
+
 /// Every error a user can cause on the way from an OpenStreetMap extract to a road graph:
 /// an extract, a car profile or a graph cache that cannot be used, with the context
 /// needed to fix it.
@@ -24,7 +26,17 @@ public enum OSMError: Error, Hashable, Sendable, CustomStringConvertible {
     /// or inconsistent.
     case corruptCache(file: String)
 
+    /// One line (non-printable characters escaped, so a corrupt file never prints its
+    /// bytes), ending with exactly one full stop or its own question mark: details built
+    /// from a library's message often bring a full stop of their own.
     public var description: String {
+        var line = MessageText.escaped(text)
+        while let last = line.last, last == "." || last == " " { line.removeLast() }
+        return line.hasSuffix("?") ? line : line + "."
+    }
+
+    /// The sentence as composed, before `description` escapes it and ends it.
+    private var text: String {
         switch self {
         case let .unreadable(file, reason):
             return "\(file): cannot read the file: \(reason)."

@@ -76,18 +76,28 @@ package enum YAMLSyntaxError {
         switch error {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
             return mark.line
+        case let .duplicatedKeysInMapping(_, context):
+            return context.mark.line
+        case let .reader(_, offset?, _, yaml):
+            // The offset counts bytes from the start of the text.
+            return yaml.utf8.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         default:
             return nil
         }
     }
 
-    /// A YAML syntax error in words, without Yams's position dump.
+    /// A YAML syntax error in words, on one line, without Yams's position dump or a copy
+    /// of the text (the line is given apart, `line(of:)`).
     package static func summary(of error: YamlError) -> String {
         switch error {
         case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
             return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        case let .reader(problem, _, _, _):
+            return problem
+        case let .duplicatedKeysInMapping(duplicates, _):
+            return "the key\(duplicates.count == 1 ? "" : "s") \(duplicates.sorted().joined(separator: ", ")) appear\(duplicates.count == 1 ? "s" : "") twice in one mapping"
         default:
-            return "\(error)"
+            return "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "unknown YAML error"
         }
     }
 }

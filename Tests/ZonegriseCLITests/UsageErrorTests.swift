@@ -21,7 +21,15 @@ struct UsageErrorTests {
         (["calibrate", "geodata/demo/demo.yaml", "--reference", "x.geojson", "--detour", "abc"],
          "the value 'abc' is invalid for '--detour <detour>'."),
         (["calibrate", "geodata/demo/demo.yaml", "--reference", "x.geojson", "--speeds", "1:2"],
-         "--speeds must be FROM:TO:STEP in km/h, e.g. 30:90:1."),
+         "--speeds must be FROM:TO:STEP in km/h, speeds from 1 to 300 and at most 10,000 of them, e.g. 30:90:1; got 1:2."),
+        // A detour of nan reached the crow-fly model's precondition (a trap, once a reference file is read); a grid of
+        // 10^15 speeds filled the memory.
+        (["calibrate", "geodata/demo/demo.yaml", "--reference", "x.geojson", "--detour", "nan"],
+         "--detour must be from 1 to 10, got nan."),
+        (["calibrate", "geodata/demo/demo.yaml", "--reference", "x.geojson", "--speeds", "1:300:1e-13"],
+         "--speeds must be FROM:TO:STEP in km/h, speeds from 1 to 300 and at most 10,000 of them, e.g. 30:90:1; got 1:300:1e-13."),
+        (["recommend", "geodata/demo/demo.yaml", "--layer", "france_services", "--k", "1", "--out", "x", "--min-distance-km", "1e308"],
+         "--min-distance-km must be a distance from 0 to 1,000 km, got 1e+308."),
     ])
     func argumentParserMistakes(arguments: [String], message: String) throws {
         Self.expectUserError(try ZonegriseBinary.run(arguments), message)
@@ -58,12 +66,12 @@ struct UsageErrorTests {
         (["--unmatched-rows", "ignore"], "--unmatched-rows: unmatched_rows: \"ignore\" is not one of error, warn."),
         (["--time-model=teleport"], "--time-model: time_model.kind: \"teleport\" is not one of crowfly, matrix, osm."),
         (["--speed-kmh", "nan"], "--speed-kmh: time_model.crowfly.speed_kmh: \"nan\" is not a number."),
-        (["--speed-kmh=-5"], "--speed-kmh: time_model.crowfly.speed_kmh: must be a positive number of km/h, got -5."),
+        (["--speed-kmh=-5"], "--speed-kmh: time_model.crowfly.speed_kmh: must be from 1 to 300 km/h, got -5."),
         (["--max-snap-metres", "inf"], "--max-snap-metres: time_model.osm.max_snap_metres: \"inf\" is not a number."),
-        (["--detour", "0.5"], "--detour: time_model.crowfly.detour: a detour factor is at least 1, got 0.5."),
-        (["--pole-share", "2"], "--pole-share: poles.share: must be a share in (0, 1], got 2."),
+        (["--detour", "0.5"], "--detour: time_model.crowfly.detour: must be from 1 to 10 (a ratio), got 0.5."),
+        (["--pole-share", "2"], "--pole-share: poles.share: must be more than 0 and at most 1 (a share), got 2."),
         (["--pole-hierarchy", "maybe"], "--pole-hierarchy: poles.hierarchy: \"maybe\" is not true or false."),
-        (["--threshold-intermediaire", "0"], "--threshold-intermediaire: thresholds.intermediaire: must be a positive number of minutes, got 0."),
+        (["--threshold-intermediaire", "0"], "--threshold-intermediaire: thresholds.intermediaire: must be more than 0 and at most 1,440 minutes, got 0."),
     ])
     func wrongOverrideValue(flags: [String], message: String) throws {
         Self.expectUserError(try CommandLineErrorTests.failingAnalyse(flags), message)

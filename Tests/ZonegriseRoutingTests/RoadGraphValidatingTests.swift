@@ -31,6 +31,17 @@ import ZonegriseCore
         #expect(back.maxDeciseconds == g.maxDeciseconds)
     }
 
+    /// A damaged cache whose coordinates are not numbers: nil, not a trap when the
+    /// places are snapped (`Int(nan)` in the segment grid).
+    @Test(arguments: [Double.nan, .infinity, -.infinity])
+    func nonFiniteCoordinateIsRefused(value: Double) throws {
+        let g = Self.graph(seed: 7)
+        var coordinates = g.coordinates
+        coordinates[coordinates.count / 2].y = value
+        #expect(Self.rebuilt(g, coordinates: coordinates) == nil)
+        #expect(Self.rebuilt(g) != nil)
+    }
+
     @Test func emptyGraph() throws {
         let back = try #require(RoadGraph(validatingNodeIDs: [], coordinates: [], firstOut: [0], head: [], weight: []))
         #expect(back.nodeCount == 0 && back.edgeCount == 0 && back.firstIn == [0])

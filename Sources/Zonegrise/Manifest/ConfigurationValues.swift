@@ -5,24 +5,46 @@ import ZonegriseCore
 enum ConfigurationValues {
     static func number(_ text: String, key: String, source: String) throws -> Double {
         guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-            throw ZonegriseError.invalidParameter(source: source, key: key, detail: "\"\(text)\" is not a number")
+            throw ZonegriseError.invalidParameter(source: source, key: key, detail: "\"\(MessageText.excerpt(text))\" is not a number")
         }
         return value
     }
 
-    static func positive(_ text: String, key: String, source: String, unit: String) throws -> Double {
+    /// A number in `range` (`lowerExcluded`: strictly above its lower bound), as read
+    /// from the manifest or the command line; `unit` follows the range in the sentence
+    /// ("minutes", "km/h", "" for a ratio). The limits are `InputLimits`'.
+    static func bounded(_ text: String, key: String, source: String, _ range: ClosedRange<Double>, lowerExcluded: Bool = false,
+                        unit: String) throws -> Double {
         let value = try number(text, key: key, source: source)
-        guard value > 0 else {
-            throw ZonegriseError.invalidParameter(source: source, key: key, detail: "must be a positive number of \(unit), got \(text)")
-        }
+        try check(value, text: text, key: key, source: source, range, lowerExcluded: lowerExcluded, unit: unit)
         return value
+    }
+
+    /// Throws the sentence of `bounded` when `value` is outside `range`.
+    static func check(_ value: Double, text: String, key: String, source: String, _ range: ClosedRange<Double>,
+                      lowerExcluded: Bool = false, unit: String) throws {
+        guard range.contains(value), !(lowerExcluded && value == range.lowerBound) else {
+            throw ZonegriseError.invalidParameter(source: source, key: key, detail: "must be \(rangeText(range, lowerExcluded: lowerExcluded, unit: unit)), got \(MessageText.excerpt(text))")
+        }
+    }
+
+    /// "more than 0 and at most 1,440 minutes", "from 1 to 300 km/h".
+    static func rangeText(_ range: ClosedRange<Double>, lowerExcluded: Bool, unit: String) -> String {
+        let suffix = unit.isEmpty ? "" : " " + unit
+        let low = InputLimits.text(range.lowerBound), high = InputLimits.text(range.upperBound)
+        return lowerExcluded ? "more than \(low) and at most \(high)\(suffix)" : "from \(low) to \(high)\(suffix)"
+    }
+
+    /// Minutes of a threshold or a band limit: more than 0, at most `InputLimits.maximumMinutes`.
+    static func minutes(_ text: String, key: String, source: String) throws -> Double {
+        try bounded(text, key: key, source: source, 0 ... InputLimits.maximumMinutes, lowerExcluded: true, unit: "minutes")
     }
 
     static func bool(_ text: String, key: String, source: String) throws -> Bool {
         switch text.lowercased() {
         case "true", "yes", "on", "1": return true
         case "false", "no", "off", "0": return false
-        default: throw ZonegriseError.invalidParameter(source: source, key: key, detail: "\"\(text)\" is not true or false")
+        default: throw ZonegriseError.invalidParameter(source: source, key: key, detail: "\"\(MessageText.excerpt(text))\" is not true or false")
         }
     }
 
@@ -30,7 +52,7 @@ enum ConfigurationValues {
         where T.RawValue == String {
         guard let value = T(rawValue: text) else {
             throw ZonegriseError.invalidParameter(source: source, key: key,
-                                                  detail: "\"\(text)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+                                                  detail: "\"\(MessageText.excerpt(text))\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return value
     }
@@ -44,44 +66,37 @@ extension AnalysisConfiguration {
     public mutating func apply(_ key: String, value: String, source: String) throws {
         switch key {
         case "poles.share":
-            let share = try ConfigurationValues.number(value, key: key, source: source)
-            guard share > 0, share <= 1 else {
-                throw ZonegriseError.invalidParameter(source: source, key: key, detail: "must be a share in (0, 1], got \(value)")
-            }
-            poleShare = share
+            poleShare = try ConfigurationValues.bounded(value, key: key, source: source, 0 ... 1, lowerExcluded: true, unit: "(a share)")
         case "poles.hierarchy":
             poleHierarchy = try ConfigurationValues.bool(value, key: key, source: source)
         case "time_model.kind":
             timeModel.kind = try ConfigurationValues.choice(value, key: key, source: source, as: TimeModelConfiguration.Kind.self)
         case "time_model.crowfly.speed_kmh":
-            timeModel.speedKmh = try ConfigurationValues.positive(value, key: key, source: source, unit: "km/h")
+            timeModel.speedKmh = try ConfigurationValues.bounded(value, key: key, source: source, InputLimits.speedKmh, unit: "km/h")
         case "time_model.crowfly.detour":
-            let detour = try ConfigurationValues.positive(value, key: key, source: source, unit: "(a ratio)")
-            guard detour >= 1 else {
-                throw ZonegriseError.invalidParameter(source: source, key: key, detail: "a detour factor is at least 1, got \(value)")
-            }
-            timeModel.detour = detour
+            timeModel.detour = try ConfigurationValues.bounded(value, key: key, source: source, InputLimits.detour, unit: "(a ratio)")
         case "time_model.crowfly.intra_commune":
             timeModel.intraCommune = try ConfigurationValues.bool(value, key: key, source: source)
         case "time_model.osm.offroad_speed_kmh":
-            timeModel.offRoadSpeedKmh = try ConfigurationValues.positive(value, key: key, source: source, unit: "km/h")
+            timeModel.offRoadSpeedKmh = try ConfigurationValues.bounded(value, key: key, source: source, InputLimits.speedKmh, unit: "km/h")
         case "time_model.osm.max_snap_metres":
-            timeModel.maxSnapMetres = try ConfigurationValues.positive(value, key: key, source: source, unit: "metres")
+            timeModel.maxSnapMetres = try ConfigurationValues.bounded(value, key: key, source: source, 0 ... InputLimits.maximumDistanceMetres,
+                                                                      lowerExcluded: true, unit: "metres")
         case "time_model.matrix.missing":
             timeModel.matrixMissing = try ConfigurationValues.choice(value, key: key, source: source, as: MatrixModel.MissingPairs.self)
         case "thresholds.proximite", "thresholds.intermediaire", "thresholds.superieure":
             let gamme = Gamme(rawValue: String(key.dropFirst("thresholds.".count)))!
-            thresholdMinutes[gamme] = try ConfigurationValues.positive(value, key: key, source: source, unit: "minutes")
+            thresholdMinutes[gamme] = try ConfigurationValues.minutes(value, key: key, source: source)
         case "comparison":
             comparison = try ConfigurationValues.choice(value, key: key, source: source, as: ThresholdComparison.self)
         case "bands":
             let pieces = value.split(separator: ",", omittingEmptySubsequences: false)
             guard !pieces.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
                 throw ZonegriseError.invalidParameter(source: source, key: key,
-                                                      detail: "\"\(value)\" has an empty band limit; give increasing minutes separated by commas, e.g. 10,20,30")
+                                                      detail: "\"\(MessageText.excerpt(value))\" has an empty band limit; give increasing minutes separated by commas, e.g. 10,20,30")
             }
             let limits = try pieces.map {
-                try ConfigurationValues.positive(String($0), key: key, source: source, unit: "minutes")
+                try ConfigurationValues.minutes(String($0), key: key, source: source)
             }
             guard !limits.isEmpty, zip(limits, limits.dropFirst()).allSatisfy({ $0 < $1 }) else {
                 throw ZonegriseError.invalidParameter(source: source, key: key, detail: "band limits must be increasing minutes, got \(value)")

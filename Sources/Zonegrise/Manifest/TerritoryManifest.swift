@@ -202,8 +202,7 @@ struct NodeReader {
                         case "file": input = InputFile(path: try path(v, full), vintage: input?.vintage)
                         case "vintage": input = InputFile(path: input?.path ?? "", vintage: try text(v, full))
                         default:
-                            threshold = try number(v, full)
-                            guard threshold > 0 else { throw fail(v, full, "must be a positive number of minutes") }
+                            threshold = try ConfigurationValues.minutes(try text(v, full), key: full, source: values.source(v))
                         }
                     }
                     guard ServiceLayer.isValidName(name) else {

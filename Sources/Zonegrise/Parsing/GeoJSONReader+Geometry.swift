@@ -115,7 +115,7 @@ extension GeoJSONReader {
             case "type":
                 let name = try readTypeName(&scanner, feature: feature)
                 guard let kind = GeometryKind(rawValue: name) else {
-                    throw invalidFeature(feature, scanner, "unknown geometry type \"\(name)\"")
+                    throw invalidFeature(feature, scanner, "unknown geometry type \"\(MessageText.excerpt(name))\"")
                 }
                 members.kind = kind
             case "coordinates":

@@ -40,7 +40,7 @@ package enum GeoJSONReader {
         var features: [GeoJSONFeature]?
         var properties: [String: JSONValue] = [:]
         var geometry: GeoJSONGeometry?
-        var members = GeometryMembers(feature: 0)
+        var members = GeometryMembers(feature: 1)
         var isFirst = true
         while let key = try scanner.nextKey(isFirst: isFirst) {
             isFirst = false
@@ -57,9 +57,9 @@ package enum GeoJSONReader {
             case "crs":
                 crsName = try scanner.parseValue()["properties"]?["name"]?.stringValue
             case "geometry":
-                geometry = try readGeometryMember(&scanner, feature: 0)
+                geometry = try readGeometryMember(&scanner, feature: 1)
             case "properties":
-                properties = try readProperties(&scanner, feature: 0)
+                properties = try readProperties(&scanner, feature: 1)
             case "coordinates":
                 try members.readCoordinates(&scanner)
             case "geometries":
@@ -87,7 +87,7 @@ package enum GeoJSONReader {
         case let name?:
             guard let kind = GeometryKind(rawValue: name) else {
                 throw topLevelError(
-                    "the top-level object has type \"\(name)\": expected FeatureCollection, Feature or a geometry type"
+                    "the top-level object has type \"\(MessageText.excerpt(name))\": expected FeatureCollection, Feature or a geometry type"
                 )
             }
             let bare = try members.finish(kind, &scanner, line: line)
@@ -111,8 +111,10 @@ package enum GeoJSONReader {
 
     private static func readFeature(_ scanner: inout JSONScanner, index: Int) throws -> GeoJSONFeature {
         let line = scanner.line
+        // Messages number features from 1, as every reader does (`feature.index + 1`).
+        let number = index + 1
         guard scanner.current == UInt8(ascii: "{") else {
-            throw invalidFeature(index, scanner, "expected a Feature object, found \(scanner.describeValueKind())")
+            throw invalidFeature(number, scanner, "expected a Feature object, found \(scanner.describeValueKind())")
         }
         try scanner.enterObject()
         var properties: [String: JSONValue] = [:]
@@ -122,14 +124,14 @@ package enum GeoJSONReader {
             isFirst = false
             switch key {
             case "type":
-                let name = try readTypeName(&scanner, feature: index)
+                let name = try readTypeName(&scanner, feature: number)
                 guard name == "Feature" else {
-                    throw invalidFeature(index, scanner, "has type \"\(name)\" where a Feature is expected")
+                    throw invalidFeature(number, scanner, "has type \"\(MessageText.excerpt(name))\" where a Feature is expected")
                 }
             case "geometry":
-                geometry = try readGeometryMember(&scanner, feature: index)
+                geometry = try readGeometryMember(&scanner, feature: number)
             case "properties":
-                properties = try readProperties(&scanner, feature: index)
+                properties = try readProperties(&scanner, feature: number)
             default:
                 try scanner.skipValue()
             }

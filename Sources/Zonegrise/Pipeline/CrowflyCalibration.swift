@@ -100,8 +100,9 @@ extension CrowflyCalibration {
                 throw ZonegriseError.invalidFeature(file: path, feature: feature.index + 1, detail: "no \"\(codeProperty)\" property")
             }
             guard let value = feature.properties[property], !value.isNull else { continue }
-            guard let minutes = value.doubleValue, minutes >= 0 else {
-                throw ZonegriseError.invalidFeature(file: path, feature: feature.index + 1, detail: "\(property) is not a number of minutes")
+            guard let minutes = value.doubleValue, (0 ... InputLimits.maximumMinutes).contains(minutes) else {
+                throw ZonegriseError.invalidFeature(file: path, feature: feature.index + 1,
+                                                    detail: "\(property) is not a number of minutes from 0 to \(InputLimits.text(InputLimits.maximumMinutes))")
             }
             result[code] = minutes
         }

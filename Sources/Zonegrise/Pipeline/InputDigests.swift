@@ -22,7 +22,7 @@ enum InputDigests {
             do {
                 return (path, Digest(sha256: try SHA256Digest.hex(fileAt: path), bytes: size))
             } catch {
-                throw ZonegriseError.unreadable(file: path, reason: "cannot checksum: \(error)")
+                throw ZonegriseError.unreadable(file: path, reason: "cannot checksum: \(NativeError.reason(of: error))")
             }
         }
         return Dictionary(digests, uniquingKeysWith: { first, _ in first })

@@ -227,7 +227,7 @@ public struct TerritoryLoader {
             let engine = GeometryEngine()
             return try shapes[shapes.count * chunk / chunks ..< shapes.count * (chunk + 1) / chunks].map { commune in
                 do { return try engine.summarize(commune.shape) } catch {
-                    throw ZonegriseError.invalidFeature(file: commune.file, feature: commune.featureNumber, detail: "commune \(commune.code): \(error)")
+                    throw ZonegriseError.invalidFeature(file: commune.file, feature: commune.featureNumber, detail: "commune \(commune.code): \(NativeError.reason(of: error))")
                 }
             }
         }.flatMap { $0 }

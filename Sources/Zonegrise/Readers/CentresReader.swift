@@ -19,6 +19,7 @@ struct CentresReader {
                       var point = feature.geometry?.asPoint else {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "a centre needs a Point geometry and a code property")
                 }
+                try crs.checkPositions(CollectionOfOne(point), file: file, feature: feature.index + 1, what: "centre \(code)")
                 if let transformer {
                     do { point = try transformer.transform(point) } catch {
                         throw crs.projectionError(file: file, feature: feature.index + 1, what: "centre \(code)", sample: point, error: error)
@@ -38,6 +39,11 @@ struct CentresReader {
             let x = try record.requireDouble(xColumn, field: csv.header[xColumn])
             let y = try record.requireDouble(yColumn, field: csv.header[yColumn])
             var point = PlanarPoint(x: x, y: y)
+            if projected, !InputLimits.isLambert93(x: x, y: y) {
+                throw ZonegriseError.invalidValue(file: file, line: record.line, field: "x/y",
+                                                  value: "\(record.string(xColumn)), \(record.string(yColumn))",
+                                                  expected: "Lambert-93 metres (\(CoordinateSystem.lambert93.rangeText))")
+            }
             if let toL93 {
                 guard (-180 ... 180).contains(x), (-90 ... 90).contains(y), let projected = try? toL93.transform(point) else {
                     throw ZonegriseError.invalidValue(file: file, line: record.line, field: "longitude/latitude",

@@ -73,7 +73,7 @@ struct CommuneReader {
             do {
                 union = try engine.union([engine.makeValid(target.shape), engine.makeValid(absorbed.shape)])
             } catch {
-                throw ZonegriseError.invalidFeature(file: absorbed.file, feature: absorbed.featureNumber, detail: "cannot merge \(old) into \(new): \(error)")
+                throw ZonegriseError.invalidFeature(file: absorbed.file, feature: absorbed.featureNumber, detail: "cannot merge \(old) into \(new): \(NativeError.reason(of: error))")
             }
             byCode[new]!.shape = union
             byCode[old] = nil
@@ -98,13 +98,17 @@ struct CommuneReader {
                 transformers[crs] = transformer
             }
             for feature in document.features {
-                guard let codeValue = feature.properties[source.codeProperty], let code = codeValue.propertyText, !code.isEmpty else {
+                guard let codeValue = feature.properties[source.codeProperty] else {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
-                                                        detail: "no \"\(source.codeProperty)\" property (set communes.code_property; properties found: \(feature.properties.keys.sorted().joined(separator: ", ")))")
+                                                        detail: "no \"\(source.codeProperty)\" property (set communes.code_property; properties found: \(ZonegriseError.columns(feature.properties.keys.sorted())))")
+                }
+                guard let code = codeValue.propertyText, !code.allSatisfy(\.isWhitespace) else {
+                    throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
+                                                        detail: "the \"\(source.codeProperty)\" property is \(codeValue == .null ? "null" : "empty"); every commune needs its INSEE code")
                 }
                 guard Self.isCommuneCode(code) else {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
-                                                        detail: "\(source.codeProperty) \"\(code)\" is not a 5-character INSEE commune code")
+                                                        detail: "\(source.codeProperty) \"\(MessageText.excerpt(code))\" is not a 5-character INSEE commune code")
                 }
                 guard departements.contains(Commune.departement(ofCode: code)) else {
                     read.skipped += 1
@@ -114,13 +118,10 @@ struct CommuneReader {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
                                                         detail: "commune \(code) has \(feature.geometry == nil ? "no geometry" : "a geometry that is not a Polygon or MultiPolygon")")
                 }
-                if crs == .wgs84, let box = shape.bounds, abs(box.maxX) > 180 || abs(box.maxY) > 90 {
-                    throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
-                                                        detail: "commune \(code) has coordinates like (\(box.maxX), \(box.maxY)), not longitude/latitude, and the file has no crs member saying which system it uses (IGN Lambert-93 files need \"crs\": EPSG:2154)")
-                }
+                try crs.checkPositions(shape.allPoints, file: file, feature: feature.index + 1, what: "commune \(code)")
                 if let transformer {
                     do { shape = try transformer.transform(shape) } catch {
-                        throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "commune \(code) cannot be projected: \(error)")
+                        throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "commune \(code) cannot be projected: \(NativeError.reason(of: error))")
                     }
                 }
                 let nom = feature.properties[source.nameProperty]?.propertyText ?? ""
@@ -128,7 +129,8 @@ struct CommuneReader {
                 if let first = seen[code] {
                     throw ZonegriseError.duplicateCode(file: file, code: code, first: first, second: "feature \(feature.index + 1)")
                 }
-                seen[code] = origin
+                // The file is the sentence's subject: the first occurrence is named by its feature.
+                seen[code] = "feature \(feature.index + 1)"
                 read.shapes.append(CommuneShape(code: code, nom: nom, shape: shape, origin: origin, featureNumber: feature.index + 1, file: file))
             }
         } catch {

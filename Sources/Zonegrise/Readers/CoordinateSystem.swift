@@ -42,6 +42,45 @@ enum CoordinateSystem: Hashable {
         }
     }
 
+    /// The first position of `points` that cannot be a position of this system: not a
+    /// finite number, or outside `InputLimits`' ranges (longitude −180 to 180 and latitude
+    /// −90 to 90; the Lambert-93 box; 100,000 km from the origin for another CRS).
+    /// - Complexity: O(points).
+    func firstImplausible(_ points: some Sequence<PlanarPoint>) -> PlanarPoint? {
+        points.first { !isPlausible($0) }
+    }
+
+    func isPlausible(_ point: PlanarPoint) -> Bool {
+        switch self {
+        case .wgs84: return InputLimits.isWGS84(x: point.x, y: point.y)
+        case .lambert93: return InputLimits.isLambert93(x: point.x, y: point.y)
+        case .other: return InputLimits.isProjected(x: point.x, y: point.y)
+        }
+    }
+
+    /// The ranges of this system in words, for messages.
+    var rangeText: String {
+        switch self {
+        case .wgs84: return "longitude from -180 to 180 and latitude from -90 to 90 degrees"
+        case .lambert93:
+            return "Lambert-93 x \(InputLimits.text(InputLimits.lambert93X)) and y \(InputLimits.text(InputLimits.lambert93Y)) metres"
+        case let .other(name): return "\(name) coordinates at most \(InputLimits.text(InputLimits.maximumProjectedMetres)) from the origin"
+        }
+    }
+
+    /// Checks every position of a feature before it is projected (`what`: "commune
+    /// 62041", "the site"): a non-finite or out-of-range coordinate is a user error
+    /// naming the file, the feature and the position.
+    func checkPositions(_ points: some Sequence<PlanarPoint>, file: String, feature: Int, what: String) throws {
+        guard let bad = firstImplausible(points) else { return }
+        if self == .wgs84, bad.x.isFinite, bad.y.isFinite, abs(bad.x) > 180 || abs(bad.y) > 90 {
+            throw ZonegriseError.invalidFeature(file: file, feature: feature,
+                                                detail: "\(what) has coordinates like (\(bad.x), \(bad.y)), not longitude/latitude, and the file has no crs member saying which system it uses (Lambert-93 files need \"crs\": EPSG:2154)")
+        }
+        throw ZonegriseError.invalidFeature(file: file, feature: feature,
+                                            detail: "\(what) has the position (\(bad.x), \(bad.y)), outside \(rangeText); fix the coordinates or the crs member")
+    }
+
     /// The user error for a feature whose coordinates PROJ could not take to Lambert-93:
     /// metres in a file without `crs` member (read as degrees), or a point out of range.
     /// `sample` is a coordinate of the feature as read.
@@ -50,6 +89,6 @@ enum CoordinateSystem: Hashable {
             return .invalidFeature(file: file, feature: feature,
                                    detail: "\(what) has coordinates like (\(sample.x), \(sample.y)), not longitude/latitude, and the file has no crs member saying which system it uses (Lambert-93 files need \"crs\": EPSG:2154)")
         }
-        return .invalidFeature(file: file, feature: feature, detail: "\(what) cannot be projected to Lambert-93: \(error)")
+        return .invalidFeature(file: file, feature: feature, detail: "\(what) cannot be projected to Lambert-93: \(NativeError.reason(of: error))")
     }
 }

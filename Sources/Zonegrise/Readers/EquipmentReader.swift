@@ -159,20 +159,24 @@ struct EquipmentReader {
             }
             var count = 1
             if let countColumn {
-                guard let value = record.int(countColumn), value >= 0 else {
-                    throw ZonegriseError.invalidValue(file: file, line: record.line, field: "NB_EQUIP",
-                                                      value: record.string(countColumn), expected: "a whole number of equipments")
+                // At most `InputLimits.maximumEquipmentCount`: sums of rows cannot overflow.
+                guard let value = record.int(countColumn), (0 ... InputLimits.maximumEquipmentCount).contains(value) else {
+                    throw ZonegriseError.invalidValue(file: file, line: record.line, field: "NB_EQUIP", value: record.string(countColumn),
+                                                      expected: "a whole number of equipments from 0 to \(InputLimits.text(InputLimits.maximumEquipmentCount))")
                 }
                 count = value
             }
             if geolocated {
                 if record.isEmpty(xColumn!) || record.isEmpty(yColumn!) {
                     unlocated += 1
-                } else if record.double(xColumn!) == nil || record.double(yColumn!) == nil {
-                    throw ZonegriseError.invalidValue(file: file, line: record.line, field: "LAMBERT_X/LAMBERT_Y",
-                                                      value: record.string(xColumn!) + " " + record.string(yColumn!), expected: "Lambert-93 metres")
-                } else {
+                } else if let x = record.double(xColumn!), let y = record.double(yColumn!), x.isFinite, y.isFinite,
+                          InputLimits.isProjected(x: x, y: y) {
                     located += 1
+                } else {
+                    // Overseas rows use local UTM zones: any plausible projected metres.
+                    throw ZonegriseError.invalidValue(file: file, line: record.line, field: "LAMBERT_X/LAMBERT_Y",
+                                                      value: record.string(xColumn!) + " " + record.string(yColumn!),
+                                                      expected: "projected metres (Lambert-93, or UTM overseas), at most \(InputLimits.text(InputLimits.maximumProjectedMetres)) from the origin")
                 }
             }
             guard count > 0 else { return }

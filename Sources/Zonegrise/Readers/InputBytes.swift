@@ -17,7 +17,7 @@ enum InputBytes {
         do {
             return try Gzip.decompress(bytes, source: path)
         } catch {
-            throw ZonegriseError.malformed(file: path, line: nil, detail: "\(error)")
+            throw ZonegriseError.malformed(file: path, line: nil, detail: "cannot decompress the gzip data: \(NativeError.reason(of: error))")
         }
     }
 

@@ -28,9 +28,9 @@ struct MatrixReader {
                 throw ZonegriseError.invalidValue(file: file, line: record.line, field: "origin/destination", value: o + " → " + d,
                                                   expected: "two 5-character INSEE commune codes")
             }
-            guard let value = record.double(minutes), value >= 0, value.isFinite else {
-                throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[minutes],
-                                                  value: record.string(minutes), expected: "a non-negative number of minutes")
+            guard let value = record.double(minutes), (0 ... InputLimits.maximumMinutes).contains(value) else {
+                throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[minutes], value: record.string(minutes),
+                                                  expected: "a number of minutes from 0 to \(InputLimits.text(InputLimits.maximumMinutes))")
             }
             if let first = seen[o + d], first.minutes != value {
                 throw ZonegriseError.malformed(file: file, line: record.line,

@@ -71,9 +71,11 @@ struct PopulationReader {
                 throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[codeColumn], value: code,
                                                   expected: "a 5-character INSEE commune code")
             }
-            guard let population = record.int(populationColumn), population >= 0 else {
+            // At most `InputLimits.maximumPopulation`: sums of rows cannot overflow.
+            guard let population = record.int(populationColumn), (0 ... InputLimits.maximumPopulation).contains(population) else {
                 throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[populationColumn],
-                                                  value: record.string(populationColumn), expected: "a whole number of inhabitants")
+                                                  value: record.string(populationColumn),
+                                                  expected: "a whole number of inhabitants from 0 to \(InputLimits.text(InputLimits.maximumPopulation))")
             }
             if let first = lineOf[code] {
                 throw ZonegriseError.duplicateCode(file: file, code: code, first: "line \(first)", second: "line \(record.line)")

@@ -117,6 +117,7 @@ struct ServiceLayerReader {
             guard let geometry = feature.geometry, var point = geometry.asPoint else {
                 throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "a service site must be a Point")
             }
+            try crs.checkPositions(CollectionOfOne(point), file: file, feature: feature.index + 1, what: "the site")
             if let transformer {
                 do { point = try transformer.transform(point) } catch {
                     throw crs.projectionError(file: file, feature: feature.index + 1, what: "the site", sample: point, error: error)

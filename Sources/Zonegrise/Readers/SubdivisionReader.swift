@@ -26,24 +26,35 @@ struct SubdivisionReader {
             var shapes: [MultiPolygon] = []
             var shapeCodes: [String] = []
             for feature in document.features {
-                guard let code = feature.properties[source.codeProperty]?.propertyText, !code.isEmpty else {
+                guard let codeValue = feature.properties[source.codeProperty] else {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
-                                                        detail: "no \"\(source.codeProperty)\" property (properties found: \(feature.properties.keys.sorted().joined(separator: ", ")))")
+                                                        detail: "no \"\(source.codeProperty)\" property (properties found: \(ZonegriseError.columns(feature.properties.keys.sorted())))")
+                }
+                guard let code = codeValue.propertyText, !code.allSatisfy(\.isWhitespace) else {
+                    throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
+                                                        detail: "the \"\(source.codeProperty)\" property is \(codeValue == .null ? "null" : "empty"); every subdivision needs its code")
                 }
                 guard var shape = feature.geometry?.asMultiPolygon else {
                     throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "subdivision \(code) is not a Polygon or MultiPolygon")
                 }
+                try crs.checkPositions(shape.allPoints, file: file, feature: feature.index + 1, what: "subdivision \(code)")
                 if let transformer {
                     do { shape = try transformer.transform(shape) } catch {
                         throw crs.projectionError(file: file, feature: feature.index + 1, what: "subdivision \(code)",
                                                   sample: shape.bounds.map { PlanarPoint(x: $0.maxX, y: $0.maxY) }, error: error)
                     }
                 }
-                shapes.append(try engine.isValid(shape) ? shape : engine.makeValid(shape))
+                do { shapes.append(try engine.isValid(shape) ? shape : engine.makeValid(shape)) } catch {
+                    throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1,
+                                                        detail: "subdivision \(code) is not a usable polygon: \(NativeError.reason(of: error))")
+                }
                 shapeCodes.append(code)
                 names[code] = feature.properties[source.nameProperty]?.propertyText ?? ""
             }
-            let locator = try engine.makeLocator(shapes)
+            let locator: PolygonLocator
+            do { locator = try engine.makeLocator(shapes) } catch {
+                throw ZonegriseError.malformed(file: file, line: nil, detail: "cannot index the \(source.name) polygons: \(NativeError.reason(of: error))")
+            }
             var outside: [String] = []
             for commune in communes {
                 if let index = locator.indexContaining(commune.centre) {

@@ -38,7 +38,9 @@ public enum CandidateFilterFile {
                 filter.excluded = Set(try values.list(node, key).map { try values.text($0, key) })
             default:
                 let km = try values.number(node, key)
-                guard km >= 0 else { throw values.fail(node, key, "must be a distance in km, 0 or more, got \(km)") }
+                guard km >= 0, km * 1000 <= InputLimits.maximumDistanceMetres else {
+                    throw values.fail(node, key, "must be a distance from 0 to \(InputLimits.text(InputLimits.maximumDistanceMetres / 1000)) km, got \(BandScheme.text(km))")
+                }
                 filter.minimumDistanceMetres = km * 1000
             }
         }
@@ -53,8 +55,8 @@ public enum CandidateFilterFile {
             switch key {
             case "population_min", "population_max":
                 let number = try values.number(value, full)
-                guard number >= 0, number == number.rounded(), number < 1e9 else {
-                    throw values.fail(value, full, "must be a whole number of inhabitants, got \(number)")
+                guard number >= 0, number == number.rounded(), number <= Double(InputLimits.maximumPopulation) else {
+                    throw values.fail(value, full, "must be a whole number of inhabitants from 0 to \(InputLimits.text(InputLimits.maximumPopulation)), got \(BandScheme.text(number))")
                 }
                 if key == "population_min" { rule.populationMin = Int(number) } else { rule.populationMax = Int(number) }
             case "pole_levels":
@@ -67,7 +69,9 @@ public enum CandidateFilterFile {
                 })
             case "density_max_per_km2":
                 let density = try values.number(value, full)
-                guard density >= 0 else { throw values.fail(value, full, "must be inhabitants per km², 0 or more, got \(density)") }
+                guard density >= 0, density <= InputLimits.maximumDensityPerSquareKm else {
+                    throw values.fail(value, full, "must be inhabitants per km² from 0 to \(InputLimits.text(InputLimits.maximumDensityPerSquareKm)), got \(BandScheme.text(density))")
+                }
                 rule.densityMaxPerSquareKm = density
             default:
                 rule.communes = Set(try values.list(value, full).map { try values.text($0, full) })

@@ -22,9 +22,13 @@ struct WeightsReader {
                 throw ZonegriseError.unknownCommune(file: file, line: record.line, code: given, what: "weight row",
                                                     hint: "weights are for the analysed communes only")
             }
-            guard let weight = record.int(weightColumn), weight >= 0 else {
+            // At most `InputLimits.maximumWeight` per row, and per commune (rows of merged
+            // communes add up): the objective's sums cannot overflow.
+            guard let weight = record.int(weightColumn), (0 ... InputLimits.maximumWeight).contains(weight),
+                  (weights[i] ?? 0) + weight <= InputLimits.maximumWeight else {
                 throw ZonegriseError.invalidValue(file: file, line: record.line, field: csv.header[weightColumn],
-                                                  value: record.string(weightColumn), expected: "a whole number, 0 or more")
+                                                  value: record.string(weightColumn),
+                                                  expected: "a whole number from 0 to \(InputLimits.text(InputLimits.maximumWeight)) (per commune)")
             }
             weights[i] = (weights[i] ?? 0) + weight
         }

@@ -71,7 +71,7 @@ struct ScenarioReader {
         do {
             locator = try GeometryEngine().makeLocator(locatorCodes.map { territory.shapes[$0]! })
         } catch {
-            throw ZonegriseError.inconsistent(detail: "\(file): cannot index the commune polygons to place the scenario's sites: \(error)")
+            throw ZonegriseError.inconsistent(detail: "\(file): cannot index the commune polygons to place the scenario's sites: \(NativeError.reason(of: error))")
         }
     }
 
@@ -219,20 +219,24 @@ struct ScenarioReader {
             break
         case let (lon?, lat?, nil, nil):
             let lonValue = try values.number(lon, key + ".longitude"), latValue = try values.number(lat, key + ".latitude")
-            guard abs(lonValue) <= 180, abs(latValue) <= 90 else {
+            guard InputLimits.isWGS84(x: lonValue, y: latValue) else {
                 throw values.fail(lon, key, "(\(lonValue), \(latValue)) is not a longitude and a latitude in degrees")
             }
             do { point = try CoordinateTransformer.wgs84ToLambert93().transform(PlanarPoint(x: lonValue, y: latValue)) } catch {
-                throw values.fail(lon, key, "(\(lonValue), \(latValue)) cannot be projected to Lambert-93: \(error)")
+                throw values.fail(lon, key, "(\(lonValue), \(latValue)) cannot be projected to Lambert-93: \(NativeError.reason(of: error))")
             }
         case let (nil, nil, x?, y?):
-            point = PlanarPoint(x: try values.number(x, key + ".x"), y: try values.number(y, key + ".y"))
+            let xValue = try values.number(x, key + ".x"), yValue = try values.number(y, key + ".y")
+            guard InputLimits.isLambert93(x: xValue, y: yValue) else {
+                throw values.fail(x, key, "(\(BandScheme.text(xValue)), \(BandScheme.text(yValue))) is outside \(CoordinateSystem.lambert93.rangeText)")
+            }
+            point = PlanarPoint(x: xValue, y: yValue)
         default:
             throw values.fail(node, key, "give a position as longitude and latitude (WGS84) or as x and y (Lambert-93), both of them")
         }
         if let point {
             guard let index = locator.indexContaining(point) else {
-                throw values.fail(node, key, "the position (\(Int(point.x)), \(Int(point.y))) in Lambert-93 is outside the territory's communes")
+                throw values.fail(node, key, "the position (\(BandScheme.text(point.x.rounded())), \(BandScheme.text(point.y.rounded()))) in Lambert-93 is outside the territory's communes")
             }
             let found = locatorCodes[index]
             if let commune, commune != found {

@@ -26,6 +26,10 @@ public struct MultiPolygon: Hashable, Sendable {
 
     public var isEmpty: Bool { polygons.isEmpty }
 
+    /// Every vertex, all rings included, in order.
+    /// - Complexity: O(1) to make; O(vertices) to walk.
+    public var allPoints: some Sequence<PlanarPoint> { polygons.lazy.flatMap(\.rings).joined() }
+
     /// Number of vertices, all rings included.
     public var vertexCount: Int { polygons.reduce(0) { $0 + $1.rings.reduce(0) { $0 + $1.count } } }
 

@@ -23,7 +23,9 @@ public struct RoadExtractor: Sendable {
 
     /// The network of `path`.
     /// - Throws: `OSMError.unreadable` (missing file, a folder), `.malformed`
-    ///   (wrong suffix, truncated or corrupt file, not OSM), `.noDrivableRoad`.
+    ///   (wrong suffix, truncated or corrupt file, not OSM, a node of a road whose
+    ///   coordinates are not a longitude and a latitude, named by its id and, in XML, its
+    ///   line), `.noDrivableRoad`.
     /// - Complexity: two passes over the file plus O(R log R) for the R node references
     ///   of the kept ways; memory O(R).
     public func extract(path: String) throws -> ExtractedRoads {
@@ -62,6 +64,10 @@ public struct RoadExtractor: Sendable {
         start = DispatchTime.now().uptimeNanoseconds
         let index = OSMNodeIndex(ids: refs)
         let located = try translatingErrors { () throws(NativeError) in try reader.coordinates(of: index) }
+        if let invalid = located.invalidNode {
+            // A node the roads use at a position that is not one: refused, not skipped.
+            throw OSMError.malformed(file: path, line: invalid.line, detail: invalid.detail + "; correct the node or export the extract again")
+        }
         report.nodesRead = located.nodesRead
         report.missingNodes = located.missingCount
         report.nodesPassSeconds = Self.seconds(since: start)

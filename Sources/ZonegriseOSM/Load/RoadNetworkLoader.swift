@@ -118,7 +118,7 @@ public struct RoadNetworkLoader: Sendable {
     func extractDigest() throws(OSMError) -> String {
         do { return try SHA256Digest.hex(fileAt: osmPath) } catch {
             guard FileManager.default.fileExists(atPath: osmPath) else { throw .unreadable(file: osmPath, reason: "no such file") }
-            guard case let .io(_, message) = error else { throw .unreadable(file: osmPath, reason: "\(error)") }
+            guard case let .io(_, message) = error else { throw .unreadable(file: osmPath, reason: NativeError.reason(of: error)) }
             throw .unreadable(file: osmPath, reason: message)
         }
     }
@@ -135,7 +135,7 @@ public struct RoadNetworkLoader: Sendable {
             // Name the node by its OSM id and its coordinates, not by an array position.
             let bad = coordinates.indices.first { index in (try? toLambert93.transform(coordinates[index])).map { !($0.x.isFinite && $0.y.isFinite) } ?? true }
             let detail = bad.map { "node \(roads.nodeIDs[$0]) at longitude \(coordinates[$0].x), latitude \(coordinates[$0].y) cannot be projected to Lambert-93 (a latitude of ±90° or outside France?)" }
-                ?? "a node cannot be projected to Lambert-93: \(error)"
+                ?? "a node cannot be projected to Lambert-93: \(NativeError.reason(of: error))"
             throw OSMError.malformed(file: osmPath, line: nil, detail: detail)
         }
         let graph = RoadGraph(RoadEdgeList(nodeIDs: roads.nodeIDs, coordinates: coordinates,

@@ -1,4 +1,5 @@
 import Yams
+import ZonegriseCore
 import ZonegriseYAML
 
 /// Walks a profile's YAML tree.
@@ -18,10 +19,10 @@ struct CarProfileReader {
         let access = try required(top["access"]!, "access", ["tags", "denied"])
         let ferries = try required(top["ferries"]!, "ferries", ["enabled", "speed_kmh"])
 
-        let speeds = try numbers(top["highway_speeds_kmh"]!, "highway_speeds_kmh", unit: "km/h")
+        let speeds = try numbers(top["highway_speeds_kmh"]!, "highway_speeds_kmh", InputLimits.speedKmh, unit: "km/h")
         guard !speeds.isEmpty else { throw reader.fail(top["highway_speeds_kmh"], "highway_speeds_kmh", "name at least one highway class") }
-        let factor = try positive(maxspeed["factor"]!, "maxspeed.factor", unit: "(a ratio)")
-        let peak = try positive(top["peak_hour_factor"]!, "peak_hour_factor", unit: "(a ratio)")
+        let factor = try bounded(maxspeed["factor"]!, "maxspeed.factor", InputLimits.speedFactor, unit: "(a ratio)")
+        let peak = try reader.number(top["peak_hour_factor"]!, "peak_hour_factor")
         guard peak >= 0.5, peak <= 5 else {
             throw reader.fail(top["peak_hour_factor"], "peak_hour_factor", "must be between 0.5 and 5 (1 is free flow), got \(peak)")
         }
@@ -35,17 +36,17 @@ struct CarProfileReader {
             excludedHighways: Set(try words(top["excluded_highways"]!, "excluded_highways")),
             excludedTags: excludedTags,
             maxspeedFactor: factor,
-            maxspeedSymbolsKmh: try numbers(maxspeed["symbols_kmh"]!, "maxspeed.symbols_kmh", unit: "km/h"),
-            maxspeedKindsKmh: try numbers(maxspeed["kinds_kmh"]!, "maxspeed.kinds_kmh", unit: "km/h"),
-            speedCapKmh: try positive(top["speed_cap_kmh"]!, "speed_cap_kmh", unit: "km/h"),
-            serviceSpeedFactors: try numbers(top["service_speed_factors"]!, "service_speed_factors", unit: "(a ratio)"),
+            maxspeedSymbolsKmh: try numbers(maxspeed["symbols_kmh"]!, "maxspeed.symbols_kmh", InputLimits.speedKmh, unit: "km/h"),
+            maxspeedKindsKmh: try numbers(maxspeed["kinds_kmh"]!, "maxspeed.kinds_kmh", InputLimits.speedKmh, unit: "km/h"),
+            speedCapKmh: try bounded(top["speed_cap_kmh"]!, "speed_cap_kmh", InputLimits.speedKmh, unit: "km/h"),
+            serviceSpeedFactors: try numbers(top["service_speed_factors"]!, "service_speed_factors", InputLimits.speedFactor, unit: "(a ratio)"),
             onewayTags: try words(oneway["tags"]!, "oneway.tags"),
             impliedOnewayHighways: Set(try words(oneway["implied_highways"]!, "oneway.implied_highways")),
             impliedOnewayJunctions: Set(try words(oneway["implied_junctions"]!, "oneway.implied_junctions")),
             accessTags: try words(access["tags"]!, "access.tags"),
             deniedAccessValues: Set(try words(access["denied"]!, "access.denied")),
             ferries: try reader.bool(ferries["enabled"]!, "ferries.enabled"),
-            ferrySpeedKmh: try positive(ferries["speed_kmh"]!, "ferries.speed_kmh", unit: "km/h"),
+            ferrySpeedKmh: try bounded(ferries["speed_kmh"]!, "ferries.speed_kmh", InputLimits.speedKmh, unit: "km/h"),
             peakHourFactor: peak)
     }
 
@@ -75,17 +76,20 @@ struct CarProfileReader {
         return result
     }
 
-    private func numbers(_ node: Node, _ key: String, unit: String) throws -> [String: Double] {
+    private func numbers(_ node: Node, _ key: String, _ range: ClosedRange<Double>, unit: String) throws -> [String: Double] {
         var result: [String: Double] = [:]
         for (name, value) in try pairs(node, key) {
-            result[name] = try positive(value, join(key, name), unit: unit)
+            result[name] = try bounded(value, join(key, name), range, unit: unit)
         }
         return result
     }
 
-    private func positive(_ node: Node, _ key: String, unit: String) throws -> Double {
+    /// A number in `range` (`InputLimits`: speeds 1 to 300 km/h, ratios 0.05 to 2).
+    private func bounded(_ node: Node, _ key: String, _ range: ClosedRange<Double>, unit: String) throws -> Double {
         let value = try reader.number(node, key)
-        guard value > 0 else { throw reader.fail(node, key, "must be a positive number of \(unit), got \(value)") }
+        guard range.contains(value) else {
+            throw reader.fail(node, key, "must be \(InputLimits.text(range)) \(unit), got \(BandScheme.text(value))")
+        }
         return value
     }
 

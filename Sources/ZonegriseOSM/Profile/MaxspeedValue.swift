@@ -1,4 +1,5 @@
 import Foundation
+import ZonegriseCore
 
 /// A `maxspeed` tag value, read.
 ///
@@ -11,7 +12,9 @@ import Foundation
 ///   `FR:zone30` 30, `FR:walk` 6, `walk`…), else `xx:zoneNN` / `xx:zone:NN` as NN, else
 ///   `xx:kind` by the kind table (`urban`, `rural`, `trunk`, `motorway`…);
 /// - `none` (no limit): `.unlimited`; `signals`, `variable`, `implicit`: `.unspecified`;
-/// - anything else, zero or negative numbers: `.unreadable`.
+/// - anything else, zero, and numbers below `InputLimits.speedKmh` (1 km/h, after the
+///   unit is applied: an edge would take years): `.unreadable`. A number above the range
+///   is kept; the profile's `speed_cap_kmh` bounds it.
 public enum MaxspeedValue: Hashable, Sendable {
     case kmh(Double)
     /// `none`: no posted limit (German autobahns). The profile uses the class speed.
@@ -27,6 +30,13 @@ public enum MaxspeedValue: Hashable, Sendable {
     /// Reads `text` with the symbol tables of `profile`.
     /// - Complexity: O(length of text).
     public static func parse(_ text: String, symbols: [String: Double], kinds: [String: Double]) -> MaxspeedValue {
+        let value = parseAnySpeed(text, symbols: symbols, kinds: kinds)
+        if case let .kmh(speed) = value, speed < InputLimits.speedKmh.lowerBound { return .unreadable }
+        return value
+    }
+
+    /// `parse` without the range check (each part of `50;70` is checked by `parse`).
+    private static func parseAnySpeed(_ text: String, symbols: [String: Double], kinds: [String: Double]) -> MaxspeedValue {
         let value = text.trimmingCharacters(in: .whitespaces).lowercased()
         if value.isEmpty { return .unreadable }
         switch value {

@@ -1,12 +1,19 @@
 import Foundation
+import ZonegriseCore
 
 /// The `duration` tag of a ferry, in seconds.
 ///
 /// OSM writes it `HH:MM`, `HH:MM:SS`, `MM` (minutes), or ISO 8601 `PT1H30M`, `PT45M`,
-/// `PT90S` (the forms OSRM reads). Anything else, or zero, is nil.
+/// `PT90S` (the forms OSRM reads). Anything else, zero, or more than a day
+/// (`InputLimits.maximumMinutes`: a crossing time, not a typo such as `9999:00`) is nil.
 enum OSMDuration {
     /// - Complexity: O(length of text).
     static func seconds(_ text: String) -> Double? {
+        guard let seconds = anySeconds(text), seconds <= InputLimits.maximumMinutes * 60 else { return nil }
+        return seconds
+    }
+
+    private static func anySeconds(_ text: String) -> Double? {
         let value = text.trimmingCharacters(in: .whitespaces).uppercased()
         if value.hasPrefix("P") { return iso8601(value) }
         let parts = value.split(separator: ":", omittingEmptySubsequences: false)

@@ -11,7 +11,8 @@ extension RoadGraph {
     /// - offsets start at 0, never decrease and end at the edge count;
     /// - every edge enters a node other than its own start, and no node has two edges to
     ///   the same neighbour (the invariants `RoadGraph(_:)` establishes);
-    /// - every time is at least 1 decisecond.
+    /// - every time is at least 1 decisecond;
+    /// - every coordinate is a finite number (a NaN would trap in the snapping grid).
     ///
     /// The reverse side is computed, as by the other initialisers: reading a stored one
     /// instead and checking its shape costs about as much, for a file half as large again
@@ -21,6 +22,7 @@ extension RoadGraph {
                   firstOut: [Int32], head: [Int32], weight: [UInt32]) {
         let n = nodeIDs.count
         guard n < Int(Int32.max), coordinates.count == n, head.count < Int(Int32.max),
+              coordinates.allSatisfy({ $0.x.isFinite && $0.y.isFinite }),
               Self.isValidSide(nodeCount: n, first: firstOut, ends: head, times: weight) else { return nil }
         self.init(nodeIDs: nodeIDs, coordinates: coordinates, firstOut: firstOut, head: head, weight: weight)
     }

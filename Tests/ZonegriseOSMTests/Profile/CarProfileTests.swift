@@ -195,7 +195,10 @@ import Testing
         #expect(try #require(ferries.evaluate(tags: ["route": "ferry", "duration": "PT90S"])).durationSeconds == 90)
         let garbage = try #require(ferries.evaluate(tags: ["route": "ferry", "duration": "about an hour"]))
         #expect(garbage.durationSeconds == nil && garbage.issues == .unreadableDuration)
-        for bad in ["0", "P1M", "1:xx", "", "PT", "-5"] {
+        // More than a day (9999:00, P400D) is a typo, not a crossing: it used to make an
+        // edge of UInt32.max deciseconds.
+        #expect(try #require(ferries.evaluate(tags: ["route": "ferry", "duration": "24:00"])).durationSeconds == 86_400)
+        for bad in ["0", "P1M", "1:xx", "", "PT", "-5", "9999:00", "P400D", "24:00:01"] {
             #expect(try #require(ferries.evaluate(tags: ["route": "ferry", "duration": bad])).issues == .unreadableDuration, "\(bad)")
         }
         // Passenger-only ferries and one-way crossings.
@@ -272,7 +275,7 @@ import Testing
         }
         let primary = line(of: "  primary: 65")
         #expect(message(text.replacingOccurrences(of: "  primary: 65", with: "  primary: -65"))
-            == "my.yaml:\(primary): highway_speeds_kmh.primary: must be a positive number of km/h, got -65.0.")
+            == "my.yaml:\(primary): highway_speeds_kmh.primary: must be from 1 to 300 km/h, got -65.")
         #expect(message(text.replacingOccurrences(of: "  primary: 65", with: "  primary: fast"))
             == "my.yaml:\(primary): highway_speeds_kmh.primary: \"fast\" is not a number.")
         let cap = line(of: "speed_cap_kmh: 130")
@@ -296,6 +299,41 @@ import Testing
         #expect(throws: OSMError.unreadable(file: "/nonexistent/car.yaml", reason: "no such file")) {
             try CarProfile.load(path: "/nonexistent/car.yaml")
         }
+    }
+
+    /// Speeds and ratios are bounded where the profile is read (`InputLimits`): a speed of
+    /// 1e-300 km/h used to give edges of UInt32.max deciseconds, 1e300 a cap of nothing.
+    @Test(arguments: [
+        ("  primary: 65", "  primary: 1e-300", "highway_speeds_kmh.primary: must be from 1 to 300 km/h, got 1e-300."),
+        ("speed_cap_kmh: 130", "speed_cap_kmh: 1e300", "speed_cap_kmh: must be from 1 to 300 km/h, got 1e+300."),
+        ("  factor: 0.8", "  factor: 50", "maxspeed.factor: must be from 0.05 to 2 (a ratio), got 50."),
+        ("  parking_aisle: 0.5", "  parking_aisle: 0.001", "service_speed_factors.parking_aisle: must be from 0.05 to 2 (a ratio), got 0.001."),
+        ("  speed_kmh: 5", "  speed_kmh: 0.5", "ferries.speed_kmh: must be from 1 to 300 km/h, got 0.5."),
+        ("    \"FR:urban\": 50", "    \"FR:urban\": 5000", "maxspeed.symbols_kmh.FR:urban: must be from 1 to 300 km/h, got 5000."),
+    ])
+    func outOfRangeProfileValuesNameTheLine(original: String, replacement: String, message: String) throws {
+        let text = try String(contentsOfFile: Self.carYAML, encoding: .utf8)
+        #expect(text.contains(original + "\n"), "profiles/car.yaml has no line \(original)")
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == original[...] }! + 1
+        do {
+            _ = try CarProfile.parse(text.replacingOccurrences(of: original + "\n", with: replacement + "\n"), path: "my.yaml")
+            Issue.record("no error for \(replacement)")
+        } catch {
+            #expect("\(error)" == "my.yaml:\(line): \(message)")
+        }
+    }
+
+    /// A maxspeed tag below 1 km/h is unreadable (the class speed, with a warning), not an
+    /// edge that takes years.
+    @Test func tinyMaxspeedIsUnreadable() {
+        let car = CarProfile.standard
+        #expect(car.maxspeed("0.0001") == .unreadable)
+        #expect(car.maxspeed("0.5 mph") == .unreadable)
+        #expect(car.maxspeed("50;0.01") == .unreadable)
+        #expect(car.maxspeed("1") == .kmh(1))
+        let rule = car.evaluate(tags: ["highway": "primary", "maxspeed": "0.0001"])
+        #expect(rule?.forwardSpeedKmh == 65)
+        #expect(rule?.issues.contains(.unreadableMaxspeed) == true)
     }
 }
 

@@ -61,10 +61,12 @@ struct ConfigurationOverrideTests {
         ("thresholds:\n  proximite: abc", "thresholds.proximite", "abc", "--threshold-proximite", "\"abc\" is not a number"),
         ("time_model:\n  kind: teleport", "time_model.kind", "teleport", "--time-model", "\"teleport\" is not one of crowfly, matrix, osm"),
         ("time_model:\n  crowfly:\n    speed_kmh: -50", "time_model.crowfly.speed_kmh", "-50", "--speed-kmh",
-         "must be a positive number of km/h, got -50"),
+         "must be from 1 to 300 km/h, got -50"),
         ("bands: [10, 30, 20]", "bands", "10,30,20", "--bands", "band limits must be increasing minutes, got 10,30,20"),
         ("comparison: loose", "comparison", "loose", "--comparison", "\"loose\" is not one of strict, inclusive"),
-        ("poles:\n  share: 0", "poles.share", "0", "--pole-share", "must be a share in (0, 1], got 0"),
+        ("poles:\n  share: 0", "poles.share", "0", "--pole-share", "must be more than 0 and at most 1 (a share), got 0"),
+        ("thresholds:\n  superieure: 1e308", "thresholds.superieure", "1e308", "--threshold-superieure",
+         "must be more than 0 and at most 1,440 minutes, got 1e308"),
     ])
     func sameMessageAsTheManifest(yaml: String, key: String, value: String, flag: String, detail: String) throws {
         var config = try Self.base()

@@ -136,12 +136,12 @@ struct TerritoryManifestErrorTests {
           crowfly:
             speed_kmh: -50
         """))
-        #expect(message == "/srv/territoire/manifest.yaml:7: time_model.crowfly.speed_kmh: must be a positive number of km/h, got -50.")
+        #expect(message == "/srv/territoire/manifest.yaml:7: time_model.crowfly.speed_kmh: must be from 1 to 300 km/h, got -50.")
     }
 
     @Test func detourBelowOne() {
         let (_, message) = Self.parseError(Self.manifest("time_model:\n  crowfly:\n    detour: 0.8"))
-        #expect(message == "/srv/territoire/manifest.yaml:7: time_model.crowfly.detour: a detour factor is at least 1, got 0.8.")
+        #expect(message == "/srv/territoire/manifest.yaml:7: time_model.crowfly.detour: must be from 1 to 10 (a ratio), got 0.8.")
     }
 
     @Test func nonIncreasingBands() {
@@ -153,7 +153,7 @@ struct TerritoryManifestErrorTests {
 
     @Test func negativeBandLimit() {
         let (_, message) = Self.parseError(Self.manifest("bands: [-5, 10]"))
-        #expect(message == "/srv/territoire/manifest.yaml:5: bands: must be a positive number of minutes, got -5.")
+        #expect(message == "/srv/territoire/manifest.yaml:5: bands: must be more than 0 and at most 1,440 minutes, got -5.")
     }
 
     @Test func layerNameWithCapitals() {
@@ -188,7 +188,7 @@ struct TerritoryManifestErrorTests {
         #expect(Self.parseError(Self.manifest("unmatched_rows: ignore")).text
             == "/srv/territoire/manifest.yaml:5: unmatched_rows: \"ignore\" is not one of error, warn.")
         #expect(Self.parseError(Self.manifest("poles: {share: 1.5}")).text
-            == "/srv/territoire/manifest.yaml:5: poles.share: must be a share in (0, 1], got 1.5.")
+            == "/srv/territoire/manifest.yaml:5: poles.share: must be more than 0 and at most 1 (a share), got 1.5.")
         #expect(Self.parseError(Self.manifest("poles: {hierarchy: maybe}")).text
             == "/srv/territoire/manifest.yaml:5: poles.hierarchy: \"maybe\" is not true or false.")
         #expect(Self.parseError(Self.manifest("version: 2")).text

@@ -127,49 +127,50 @@ struct GeoJSONReaderTests {
     }
 
     @Test(arguments: [
-        // Structure of features and geometries: invalidFeature with index and line.
+        // Structure of features and geometries: invalidFeature with the feature number
+        // (from 1, as the readers say it; it was 0 here and 1 there for the same feature) and line.
         (#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1]}}]}"#,
-         "t.geojson: feature 0: a position has 1 number, at least 2 are needed (x, y) (line 1)."),
+         "t.geojson: feature 1: a position has 1 number, at least 2 are needed (x, y) (line 1)."),
         ("{\"type\":\"FeatureCollection\",\"features\":[\n{\"geometry\":null},\n{\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[1,2],[]]}}]}",
-         "t.geojson: feature 1: a position has 0 numbers, at least 2 are needed (x, y) (line 3)."),
+         "t.geojson: feature 2: a position has 0 numbers, at least 2 are needed (x, y) (line 3)."),
         (#"{"type":"FeatureCollection","features":[{"geometry":{"type":"Polygon","coordinates":[[1,2],[3,4]]}}]}"#,
-         "t.geojson: feature 0: Polygon coordinates must be an array of linear rings (arrays of positions); found a number where an array was expected (line 1)."),
+         "t.geojson: feature 1: Polygon coordinates must be an array of linear rings (arrays of positions); found a number where an array was expected (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"geometry":{"type":"MultiPolygon","coordinates":[[[0,0],[1,1]]]}}]}"#,
-         "t.geojson: feature 0: MultiPolygon coordinates must be an array of polygons (arrays of linear rings); found a number where an array was expected (line 1)."),
+         "t.geojson: feature 1: MultiPolygon coordinates must be an array of polygons (arrays of linear rings); found a number where an array was expected (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"geometry":{"type":"Point","coordinates":[[1,2]]}}]}"#,
-         "t.geojson: feature 0: Point coordinates must be a position [x, y]; found an array where a number was expected (line 1)."),
+         "t.geojson: feature 1: Point coordinates must be a position [x, y]; found an array where a number was expected (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"geometry":{"type":"Point","coordinates":[1,"2"]}}]}"#,
-         "t.geojson: feature 0: Point coordinates must be a position [x, y]; found a string where a number was expected (line 1)."),
+         "t.geojson: feature 1: Point coordinates must be a position [x, y]; found a string where a number was expected (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"geometry":{"type":"LineString","coordinates":null}}]}"#,
-         "t.geojson: feature 0: LineString coordinates must be an array of positions; found null where an array was expected (line 1)."),
+         "t.geojson: feature 1: LineString coordinates must be an array of positions; found null where an array was expected (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"geometry":{"coordinates":[[1,2]],"type":"Point"}}]}"#,
-         "t.geojson: feature 0: Point coordinates must be a position [x, y]; found an array where a number was expected (line 1)."),
+         "t.geojson: feature 1: Point coordinates must be a position [x, y]; found an array where a number was expected (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"geometry":null},{"geometry":{"type":"Polygone","coordinates":[]}}]}"#,
-         "t.geojson: feature 1: unknown geometry type \"Polygone\" (line 1)."),
+         "t.geojson: feature 2: unknown geometry type \"Polygone\" (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"geometry":{"type":"point","coordinates":[1,2]}}]}"#,
-         "t.geojson: feature 0: unknown geometry type \"point\" (line 1)."),
+         "t.geojson: feature 1: unknown geometry type \"point\" (line 1)."),
         ("{\"type\":\"FeatureCollection\",\"features\":[\n{\"geometry\":\n{\"coordinates\":[1,2]}}]}",
-         "t.geojson: feature 0: the geometry has no \"type\" member (line 3)."),
+         "t.geojson: feature 1: the geometry has no \"type\" member (line 3)."),
         (#"{"type":"FeatureCollection","features":[{"geometry":{"type":"Polygon"}}]}"#,
-         "t.geojson: feature 0: the Polygon has no \"coordinates\" member (line 1)."),
+         "t.geojson: feature 1: the Polygon has no \"coordinates\" member (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"geometry":{"type":"GeometryCollection"}}]}"#,
-         "t.geojson: feature 0: the GeometryCollection has no \"geometries\" member (line 1)."),
+         "t.geojson: feature 1: the GeometryCollection has no \"geometries\" member (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"geometry":{"type":"GeometryCollection","geometries":{}}}]}"#,
-         "t.geojson: feature 0: \"geometries\" must be an array, found an object (line 1)."),
+         "t.geojson: feature 1: \"geometries\" must be an array, found an object (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"geometry":{"type":"GeometryCollection","geometries":[null]}}]}"#,
-         "t.geojson: feature 0: expected a geometry object, found null (line 1)."),
+         "t.geojson: feature 1: expected a geometry object, found null (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"geometry":{"type":3}}]}"#,
-         "t.geojson: feature 0: \"type\" must be a string, found a number (line 1)."),
+         "t.geojson: feature 1: \"type\" must be a string, found a number (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"geometry":[1,2]}]}"#,
-         "t.geojson: feature 0: \"geometry\" must be an object or null, found an array (line 1)."),
+         "t.geojson: feature 1: \"geometry\" must be an object or null, found an array (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"properties":"x"}]}"#,
-         "t.geojson: feature 0: \"properties\" must be an object or null, found a string (line 1)."),
+         "t.geojson: feature 1: \"properties\" must be an object or null, found a string (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"type":"Feature"}, 3]}"#,
-         "t.geojson: feature 1: expected a Feature object, found a number (line 1)."),
+         "t.geojson: feature 2: expected a Feature object, found a number (line 1)."),
         (#"{"type":"FeatureCollection","features":[{"type":"Polygon","coordinates":[]}]}"#,
-         "t.geojson: feature 0: has type \"Polygon\" where a Feature is expected (line 1)."),
+         "t.geojson: feature 1: has type \"Polygon\" where a Feature is expected (line 1)."),
         (#"{"type":"Point","coordinates":[1]}"#,
-         "t.geojson: feature 0: a position has 1 number, at least 2 are needed (x, y) (line 1)."),
+         "t.geojson: feature 1: a position has 1 number, at least 2 are needed (x, y) (line 1)."),
 
         // The document as a whole: malformed with the line.
         ("", "t.geojson:1: the file is empty: expected a GeoJSON object."),
@@ -199,7 +200,7 @@ struct GeoJSONReaderTests {
 
     @Test func deferredCoordinatesReportTheirOwnLine() {
         let text = "{\"type\": \"FeatureCollection\", \"features\": [{\"geometry\": {\n\"coordinates\": [[0, 0], [1]],\n\"type\": \"LineString\"}}]}"
-        #expect(error(text) == "t.geojson: feature 0: a position has 1 number, at least 2 are needed (x, y) (line 2).")
+        #expect(error(text) == "t.geojson: feature 1: a position has 1 number, at least 2 are needed (x, y) (line 2).")
     }
 
     @Test func geometryCollectionNestingIsBounded() {

@@ -65,8 +65,9 @@ struct CommuneGeometryErrorTests {
         try territory.write("communes-a.geojson", PipelineTerritory.featureCollection(features))
         let file = territory.path("communes-a.geojson")
         let (error, text) = await territory.runError()
-        #expect(error == .duplicateCode(file: file, code: "99002", first: "\(file) feature 2", second: "feature 5"))
-        #expect(text == "\(file): commune code 99002 appears twice (\(file) feature 2 and feature 5).")
+        // The path once (it used to be printed twice: "(FILE feature 2 and feature 5)").
+        #expect(error == .duplicateCode(file: file, code: "99002", first: "feature 2", second: "feature 5"))
+        #expect(text == "\(file): commune code 99002 appears twice (feature 2 and feature 5).")
         expectNoOutput(territory)
     }
 
@@ -110,7 +111,7 @@ struct CommuneGeometryErrorTests {
         }
         #expect(file == territory.path("communes-b.geojson"))
         #expect(feature == 1)
-        #expect(detail.hasPrefix("commune 99006 has coordinates like (652000"), "\(detail)")
+        #expect(detail.hasPrefix("commune 99006 has coordinates like (650000"), "\(detail)")
         #expect(detail.contains("not longitude/latitude"))
         #expect(detail.contains("no crs member"))
         #expect(detail.contains("EPSG:2154"))
@@ -136,5 +137,50 @@ struct CommuneGeometryErrorTests {
             #expect(abs(commune.areaSquareMetres - 4_000_000) < 1, "\(commune.code)")
         }
         #expect(report.warningMessages.contains { $0.contains("1 site(s) without coordinates placed at their commune's centre") })
+    }
+}
+
+/// An empty code property used to read "no INSEE_COM property (properties found:
+/// INSEE_COM, NOM)": the property is there, and empty.
+@Suite("Pipeline: empty commune code")
+struct EmptyCommuneCodeTests {
+    @Test(arguments: [("\"\"", "empty"), ("\"  \"", "empty"), ("null", "null")])
+    func emptyCodePropertyIsSaidEmpty(value: String, word: String) async throws {
+        let territory = try PipelineTerritory("empty-code")
+        var features = (0 ..< 5).map { PipelineTerritory.squareFeature($0) }
+        features[2] = PipelineTerritory.feature(properties: "\"code\":\(value),\"nom\":\"Trois\"", ring: PipelineTerritory.square(2))
+        try territory.write("communes-a.geojson", PipelineTerritory.featureCollection(features))
+        let (error, text) = await territory.runError()
+        #expect(error == .invalidFeature(file: territory.path("communes-a.geojson"), feature: 3,
+                                         detail: "the \"code\" property is \(word); every commune needs its INSEE code"), "\(text)")
+        expectNoOutput(territory)
+    }
+}
+
+/// The same feature had two numbers: the GeoJSON syntax checks counted from 0 ("feature
+/// 2" for the third), the readers from 1 ("feature 3"). Both count from 1 now, matching
+/// the line (feature N on line N + 1 in these files).
+@Suite("Pipeline: one numbering of features")
+struct FeatureNumberingTests {
+    @Test func structureErrorAndReaderErrorNameTheSameFeature() async throws {
+        let territory = try PipelineTerritory("feature-numbering")
+        var features = (0 ..< 5).map { PipelineTerritory.squareFeature($0) }
+        features[2] = "{\"type\":\"Feature\",\"properties\":{\"code\":\"99003\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[1,2]}}"
+        try territory.write("communes-a.geojson", PipelineTerritory.featureCollection(features))
+        let structure = await territory.runError()
+        guard case let .invalidFeature(_, number, _)? = structure.error else {
+            Issue.record("expected an invalid feature, got \(structure.text)")
+            return
+        }
+        #expect(number == 3, "\(structure.text)")
+        #expect(structure.text.hasSuffix("(line 4)."), "\(structure.text)")
+
+        features[2] = PipelineTerritory.feature(properties: "\"code\":\"9903\"", ring: PipelineTerritory.square(2))
+        try territory.write("communes-a.geojson", PipelineTerritory.featureCollection(features))
+        guard case let .invalidFeature(_, readerNumber, _)? = await territory.runError().error else {
+            Issue.record("expected an invalid feature")
+            return
+        }
+        #expect(readerNumber == 3)
     }
 }

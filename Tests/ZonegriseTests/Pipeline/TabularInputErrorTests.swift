@@ -86,20 +86,20 @@ struct TabularInputErrorTests {
         try territory.write("populations.csv", "code,population\n" + rows.joined())
         let (error, text) = await territory.runError()
         let file = territory.path("populations.csv")
-        #expect(error == .invalidValue(file: file, line: 7, field: "population", value: "mille", expected: "a whole number of inhabitants"))
-        #expect(text == "\(file):7: population is \"mille\", expected a whole number of inhabitants.")
+        #expect(error == .invalidValue(file: file, line: 7, field: "population", value: "mille", expected: "a whole number of inhabitants from 0 to 10,000,000"))
+        #expect(text == "\(file):7: population is \"mille\", expected a whole number of inhabitants from 0 to 10,000,000.")
         expectNoOutput(territory)
     }
 
     @Test func negativePopulationAndDecimalCount() async throws {
         let territory = try PipelineTerritory("pop-negative")
         try territory.write("populations.csv", "code,population\n99001,-3\n")
-        #expect(await territory.runError().text == "\(territory.path("populations.csv")):2: population is \"-3\", expected a whole number of inhabitants.")
+        #expect(await territory.runError().text == "\(territory.path("populations.csv")):2: population is \"-3\", expected a whole number of inhabitants from 0 to 10,000,000.")
         expectNoOutput(territory)
 
         try territory.write("populations.csv", "code,population\n" + PipelineTerritory.populations.map { "\($0.code),\($0.population)\n" }.joined())
         try territory.write("bpe.csv", "DEPCOM,TYPEQU,NB_EQUIP\n99001,P1,1\n99005,P1,1.5\n")
-        #expect(await territory.runError().text == "\(territory.path("bpe.csv")):3: NB_EQUIP is \"1.5\", expected a whole number of equipments.")
+        #expect(await territory.runError().text == "\(territory.path("bpe.csv")):3: NB_EQUIP is \"1.5\", expected a whole number of equipments from 0 to 1,000,000.")
         expectNoOutput(territory)
     }
 

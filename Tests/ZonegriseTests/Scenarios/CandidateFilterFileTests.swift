@@ -16,7 +16,7 @@ import ZonegriseCore
     @Test(arguments: [
         ("version: 1\nany_of:\n  - {population_maxi: 3}\n", ":3: any_of.population_maxi: unknown key"),
         ("version: 1\nany_of:\n  - {pole_levels: [metropole]}\n", ":3: any_of.pole_levels: \"metropole\" is not one of aucun, proximite, intermediaire, superieure."),
-        ("version: 1\nmin_distance_km: -2\n", ":2: min_distance_km: must be a distance in km, 0 or more, got -2.0."),
+        ("version: 1\nmin_distance_km: -2\n", ":2: min_distance_km: must be a distance from 0 to 1,000 km, got -2."),
     ] as [(String, String)])
     func badEntriesNameTheFileLineAndKey(text: String, message: String) throws {
         let folder = try TestRepository.makeTemporaryFolder("candidates")

@@ -100,6 +100,9 @@ struct ComparisonRunTests {
         ("layers:\n  france_services:\n    file: france-services.csv\n    remove: [\"9901\"]\n",
          "layers.france_services.remove: a layer file replaces every site of the layer; remove and move do not apply with it"),
         ("layers:\n  france_services:\n    add:\n      - {commune: \"99179\", id: \"9901\"}\n", "site id \"9901\" is already a site of layer france_services"),
+        // Used to trap (Int(1e300) in the sentence); refused where it is read.
+        ("layers:\n  france_services:\n    add:\n      - {x: 1e300, y: 6800000}\n",
+         "layers.france_services.add: (1e+300, 6800000) is outside Lambert-93 x from -1,000,000 to 2,500,000 and y from 5,000,000 to 8,200,000 metres"),
     ] as [(String, String)])
     func badScenarioEntriesNameTheFileAndWriteNothing(body: String, message: String) async throws {
         let base = try Self.demoCopy("compare-bad")

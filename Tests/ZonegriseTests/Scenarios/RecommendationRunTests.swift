@@ -31,9 +31,13 @@ struct RecommendationRunTests {
     }
 
     @Test(arguments: [
-        ("code,w\n99179,-3\n", ":2: w is \"-3\", expected a whole number, 0 or more."),
+        ("code,w\n99179,-3\n", ":2: w is \"-3\", expected a whole number from 0 to 1,000,000,000 (per commune)."),
         ("code,w\n99999,3\n", ":2: weight row for commune 99999, which is not in the commune geometry; weights are for the analysed communes only."),
         ("code,poids\n99179,3\n", ": the header has no column \"w\""),
+        // Weights near the 64-bit limit were accepted; their sums overflowed the objective
+        // (a trap, exit 132, with 2^62 for every commune of the demo).
+        ("code,w\n99179,9223372036854775000\n99178,9223372036854775000\n",
+         ":2: w is \"9223372036854775000\", expected a whole number from 0 to 1,000,000,000 (per commune)."),
     ] as [(String, String)])
     func badWeightsAreOneSentenceAndNothingWritten(text: String, message: String) async throws {
         let base = try ComparisonRunTests.demoCopy("reco-bad-weights")
