@@ -23,7 +23,7 @@ struct ServiceLayerReader {
         let raw = InputBytes.looksLikeJSON(bytes) ? try readGeoJSON(bytes, file: file) : try readCSV(bytes, file: file)
         var sites: [ServiceSite] = []
         var outside = 0, atCentre = 0, located = 0
-        var seen: Set<String> = []
+        var seen: [String: String] = [:]
         for site in raw {
             var commune: String?
             if let code = site.communeCode {
@@ -43,9 +43,11 @@ struct ServiceLayerReader {
                 point = centre
                 atCentre += 1
             }
-            guard seen.insert(site.id).inserted else {
-                throw ZonegriseError.duplicateCode(file: file, code: site.id, first: "an earlier site", second: site.origin)
+            if let first = seen[site.id] {
+                throw ZonegriseError.malformed(file: file, line: nil,
+                                               detail: "site id \(MessageText.excerpt(site.id)) appears twice (\(first) and \(site.origin)); give each site its own id")
             }
+            seen[site.id] = site.origin
             sites.append(ServiceSite(id: site.id, name: site.name, communeCode: commune, point: point, format: site.format))
         }
         if atCentre > 0 {

@@ -41,6 +41,10 @@ struct MessageCatalogueTests {
     /// brought by a library message, control bytes in a value, a long binary value).
     static let userErrors: [ZonegriseError] = [
         .unreadable(file: file, reason: "permission denied"),
+        .unwritable(file: "/srv/sortie", reason: "cannot replace the output folder (Input/output error); the previous results are untouched"),
+        .unwritable(file: "/srv/sortie/communes.csv", reason: "cannot write the file (No space left on device)"),
+        .outputFolderInUse(folder: "/srv/sortie", process: 4242),
+        .outputFolderInUse(folder: "/srv/sortie", process: nil),
         .unreadable(file: file, reason: "cannot checksum: " + NativeError.io(path: file, message: "Input/output error.").reason),
         .malformed(file: file, line: 4, detail: "expected ':' after the object key \"type\", found byte 0x07"),
         .malformed(file: file, line: nil, detail: "cannot decompress the gzip data: incorrect header check."),
@@ -59,6 +63,7 @@ struct MessageCatalogueTests {
 
     static let osmErrors: [OSMError] = [
         .unreadable(file: file, reason: "no such file."),
+        .unwritable(file: "/srv/sortie/road_graph.zgcache", reason: "cannot move the graph cache into place (No space left on device)"),
         .malformed(file: file, line: 183, detail: "node 179 has lat=\"abc\", not a latitude in decimal degrees from -90 to 90; correct the node or export the extract again"),
         .invalidProfileValue(source: file + ":9", key: "speed_cap_kmh", detail: "must be from 1 to 300 km/h, got 1000"),
         .noDrivableRoad(file: file, profile: "car", waysRead: 0, highwayWays: 0),

@@ -81,7 +81,7 @@ struct ReaderErrorMessageTests {
     @Test func serviceSiteIdTwice() async throws {
         let territory = try PipelineTerritory("err-site-twice")
         try territory.write("france-services.csv", "id_fs,lib_fs,insee_com,latitude,longitude\nfs-1,Centre,99005,47.03,2.045\nfs-1,Autre,99001,47.01,2.01\n")
-        await Self.expectFailure(territory, "\(territory.path("france-services.csv")): commune code fs-1 appears twice (an earlier site and line 3).")
+        await Self.expectFailure(territory, "\(territory.path("france-services.csv")): site id fs-1 appears twice (line 2 and line 3); give each site its own id.")
     }
 
     @Test func serviceSiteWithoutPositionNorCommune() async throws {
@@ -211,14 +211,10 @@ struct ReaderErrorMessageTests {
         process.waitUntilExit()
         try whole.prefix(20).write(to: URL(fileURLWithPath: territory.path("bpe.csv.gz")))
         try territory.write("manifest.yaml", try territory.text("manifest.yaml").replacingOccurrences(of: "equipment: bpe.csv", with: "equipment: bpe.csv.gz"))
-        // Known defect (issue 8, "the path printed twice and sentences ending in '..'",
-        // the message wording is being fixed elsewhere): the sentence reads
-        // "FILE: Cannot decompress FILE: truncated: … after 20 bytes..". When it is fixed
-        // this known issue stops reproducing: remove the wrapper.
-        await withKnownIssue("the gzip error repeats the path and ends in \"..\"") {
-            let (_, text) = await territory.runError()
-            #expect(text == "\(territory.path("bpe.csv.gz")): truncated: the data ends inside gzip member 1 after 20 bytes.")
-        }
+        // Issue 8: this sentence used to read "FILE: Cannot decompress FILE: truncated: …
+        // after 20 bytes.." (the path twice, two full stops).
+        let (_, text) = await territory.runError()
+        #expect(text == "\(territory.path("bpe.csv.gz")): cannot decompress the gzip data: truncated: the data ends inside gzip member 1 after 20 bytes.")
         expectNoOutput(territory)
     }
 
