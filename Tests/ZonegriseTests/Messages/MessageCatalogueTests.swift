@@ -41,10 +41,6 @@ struct MessageCatalogueTests {
     /// brought by a library message, control bytes in a value, a long binary value).
     static let userErrors: [ZonegriseError] = [
         .unreadable(file: file, reason: "permission denied"),
-        .unwritable(file: "/srv/sortie", reason: "cannot replace the output folder (Input/output error); the previous results are untouched"),
-        .unwritable(file: "/srv/sortie/communes.csv", reason: "cannot write the file (No space left on device)"),
-        .outputFolderInUse(folder: "/srv/sortie", process: 4242),
-        .outputFolderInUse(folder: "/srv/sortie", process: nil),
         .unreadable(file: file, reason: "cannot checksum: " + NativeError.io(path: file, message: "Input/output error.").reason),
         .malformed(file: file, line: 4, detail: "expected ':' after the object key \"type\", found byte 0x07"),
         .malformed(file: file, line: nil, detail: "cannot decompress the gzip data: incorrect header check."),
@@ -58,6 +54,10 @@ struct MessageCatalogueTests {
         .invalidFeature(file: file, feature: 2, detail: "the \"INSEE_COM\" property is empty; every commune needs its INSEE code"),
         .invalidParameter(source: file + ":12", key: "thresholds.proximite", detail: "must be more than 0 and at most 1,440 minutes, got 1e308"),
         .inconsistent(detail: "communes.fusions: commune 62210 merges into 62154, which is not in the commune files."),
+        .unwritable(file: "/srv/sortie", reason: "cannot replace the output folder (Input/output error); the previous results are untouched"),
+        .unwritable(file: "/srv/sortie/communes.csv", reason: "cannot write the file (No space left on device)"),
+        .outputFolderInUse(folder: "/srv/sortie", process: 4242),
+        .outputFolderInUse(folder: "/srv/sortie", process: nil),
         .roadNetwork(.noDrivableRoad(file: file, profile: "car", waysRead: 3, highwayWays: 0)),
     ]
 
