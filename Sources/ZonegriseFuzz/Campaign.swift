@@ -1,0 +1,124 @@
+import Foundation
+
+/// The parent of a fuzzing campaign: each target's cases in child processes, a child
+/// restarted after the case that crashed it; crashes classified, grouped by signature,
+/// optionally minimised and saved into the corpus.
+struct Campaign {
+    var cases: Int
+    var seed: UInt64
+    var targets: [String]
+    var corpus: URL
+    var save: Bool
+    var minimise: Bool
+
+    struct Found {
+        var target: String
+        var index: Int
+        var report: CrashReport
+        var bytes: [UInt8]
+    }
+
+    /// Whether no case crashed or hung.
+    func run() -> Bool {
+        let started = Date()
+        var found: [Found] = []
+        var tried = 0
+        print("zonegrise-fuzz campaign: seed \(seed), \(cases) cases per target")
+        for name in targets {
+            guard let target = FuzzTarget.named(name) else { fail("no target \(name) (zonegrise-fuzz targets lists them)") }
+            let seeds: [[UInt8]]
+            do { seeds = try target.seedBytes(try FuzzContext()) } catch { fail("cannot read the seeds of \(name): \(error)") }
+            func input(_ index: Int) -> [UInt8] {
+                var mutator = Mutator(seed: seed, target: name, index: index)
+                return mutator.mutate(seeds[mutator.below(seeds.count)])
+            }
+            var from = 0, crashes: [Found] = []
+            while from < cases {
+                let progress = FileManager.default.temporaryDirectory.appendingPathComponent("zonegrise-fuzz-progress-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: progress) }
+                let outcome: ChildProcess.Outcome
+                do {
+                    outcome = try ChildProcess.run(["batch", name, "\(seed)", "\(from)", "\(cases - from)", progress.path], progress: progress, backtrace: true)
+                } catch { fail("cannot start a child: \(error)") }
+                let position = (try? String(contentsOf: progress, encoding: .utf8)) ?? ""
+                if outcome.finished || position == "done" { break }
+                guard let offset = Int(position) else { fail("a child of \(name) failed before its first case: \(outcome.stderr.prefix(2000))") }
+                let index = from + offset
+                crashes.append(Found(target: name, index: index, report: CrashReport(stderr: outcome.stderr, stalled: outcome.stalled), bytes: input(index)))
+                from = index + 1
+            }
+            tried += cases
+            let byKind = Dictionary(grouping: crashes, by: \.report.kind.rawValue).mapValues(\.count)
+            print("  \(name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(cases) cases, \(crashes.count) crashed"
+                + (crashes.isEmpty ? "" : " (" + byKind.keys.sorted().map { "\($0): \(byKind[$0]!)" }.joined(separator: ", ") + ")"))
+            found += crashes
+        }
+        let signatures = Dictionary(grouping: found, by: \.report.signature)
+        print("\(tried) cases, \(found.count) crashed, \(signatures.count) distinct signature(s), \(Int(Date().timeIntervalSince(started))) s")
+        for signature in signatures.keys.sorted() {
+            let first = signatures[signature]!.min { ($0.target, $0.index) < ($1.target, $1.index) }!
+            var line = "  [\(signatures[signature]!.count)×] \(signature) (first: \(first.target) case \(first.index))"
+            if save {
+                let bytes = minimise ? Minimiser(target: first.target, report: first.report).minimise(first.bytes) : first.bytes
+                line += " → " + saveCase(first, bytes: bytes)
+            }
+            print(line)
+        }
+        return found.isEmpty
+    }
+
+    func saveCase(_ found: Found, bytes: [UInt8]) -> String {
+        let target = FuzzTarget.named(found.target)!
+        let folder = found.report.kind == .numericRange
+            ? corpus.appendingPathComponent("numeric-range").appendingPathComponent(found.target)
+            : corpus.appendingPathComponent(found.target)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        let file = folder.appendingPathComponent(String(hash, radix: 16) + target.suffix)
+        try? Data(bytes).write(to: file)
+        return file.path
+    }
+}
+
+/// Shrinks a crashing input while it still crashes with the same message: removes
+/// halves, quarters… down to single bytes, within a budget of child runs.
+struct Minimiser {
+    var target: String
+    var report: CrashReport
+    var budget = 48
+
+    func crashes(_ bytes: [UInt8]) -> Bool {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("zonegrise-fuzz-min-\(UUID().uuidString)")
+        let progress = file.appendingPathExtension("progress")
+        defer {
+            try? FileManager.default.removeItem(at: file)
+            try? FileManager.default.removeItem(at: progress)
+        }
+        try? Data(bytes).write(to: file)
+        guard let outcome = try? ChildProcess.run(["files", target, progress.path, file.path], progress: progress, stallSeconds: 10, backtrace: true),
+              !outcome.finished else { return false }
+        return CrashReport(stderr: outcome.stderr, stalled: outcome.stalled) == report
+    }
+
+    func minimise(_ input: [UInt8]) -> [UInt8] {
+        var bytes = input, runs = 0
+        var chunk = max(1, bytes.count / 2)
+        while chunk >= 1, runs < budget {
+            var start = 0, removed = false
+            while start < bytes.count, runs < budget {
+                var candidate = bytes
+                candidate.removeSubrange(start ..< min(bytes.count, start + chunk))
+                runs += 1
+                if crashes(candidate) {
+                    bytes = candidate
+                    removed = true
+                } else {
+                    start += chunk
+                }
+            }
+            if !removed { chunk /= 2 }
+        }
+        return bytes
+    }
+}
