@@ -52,6 +52,12 @@ struct ChildProcess {
         }
         process.waitUntilExit()
         try? err.close()
+        // A child that crashed left its territory folder (`FuzzTerritory`, named by its pid).
+        let temporary = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        where name.hasPrefix("zonegrise-fuzz-\(process.processIdentifier)-") {
+            try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+        }
         let text = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
         return Outcome(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
                        stalled: stalled, stderr: text)

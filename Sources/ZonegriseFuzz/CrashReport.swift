@@ -31,7 +31,12 @@ struct CrashReport: Hashable {
             ["Int.init", "infix(_:_:)", "Int(", "FloatingPoint", "BinaryInteger", "&+", "multipliedReportingOverflow"].contains { line.contains($0) }
                 && line.contains("Swift")
         }
-        kind = numericWords.contains { message.contains($0) } || numericFrames ? .numericRange : .parser
+        // Where numbers out of range trap (found by the campaigns of issue 8): the writers
+        // of numbers on non-finite or huge values (a threshold of 1e308), the summaries'
+        // population sums.
+        let numericSources = ["Zonegrise/Writers/DecimalText.swift", "Zonegrise/Writers/JSONOutput.swift",
+                              "ZonegriseCore/Analysis/ZoneGriseSummaries.swift"].contains { trimmedFrame.hasPrefix($0) }
+        kind = numericWords.contains { message.contains($0) } || numericFrames || numericSources ? .numericRange : .parser
         let shortMessage = message.replacingOccurrences(of: #"0x[0-9a-f]+"#, with: "0x…", options: .regularExpression)
         signature = "\(kind.rawValue) | \(shortMessage.suffix(160)) | \(trimmedFrame)"
     }

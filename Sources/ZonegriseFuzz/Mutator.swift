@@ -23,6 +23,14 @@ struct Mutator {
         return text + bytes + nesting
     }()
 
+    /// Numbers at and beyond the limits of what readers store (Int64, Double), and the
+    /// odd ones (NaN, -0, negative), for replacing a number of the input.
+    static let numbers: [[UInt8]] = [
+        "9223372036854775807", "9223372036854775806", "-9223372036854775808", "4611686018427387904", "9223372036854775808",
+        "99999999999999999999", "1e308", "-1e308", "1.7976931348623157e308", "1e309", "4e18", "1e19", "1e-400", "5e-324",
+        "NaN", "-0", "0", "-1", "-0.0", "2147483648", "4294967296",
+    ].map { Array($0.utf8) }
+
     var random: SplitMix64
 
     /// The mutator of case `index` of a campaign seeded with `seed`, for one target.
@@ -56,9 +64,10 @@ struct Mutator {
         case 4 where count > 1: // duplicate a slice
             let start = below(count), length = 1 + below(min(256, count - start))
             bytes.insert(contentsOf: bytes[start ..< start + length], at: below(count))
-        case 5, 6: // replace a number by a token
+        case 5, 6: // replace a number by an extreme number (mostly) or a token
             if let range = numberRange(in: bytes) {
-                bytes.replaceSubrange(range, with: Self.tokens[below(Self.tokens.count)])
+                let pool = below(4) == 0 ? Self.tokens : Self.numbers
+                bytes.replaceSubrange(range, with: pool[below(pool.count)])
             } else {
                 bytes.insert(contentsOf: Self.tokens[below(Self.tokens.count)], at: below(count + 1))
             }

@@ -128,4 +128,18 @@ struct InputEncodingTests {
                                     detail: "byte 0xC9 at byte offset 29 of the decompressed text is not UTF-8, although the manifest declares encoding: utf8 for this input; if the file is Latin-1 (Windows-1252), declare encoding: latin1, or convert it to UTF-8"))
         #expect(String(decoding: try InputBytes.read(plain + ".gz"), as: UTF8.self) == "DEPCOM,TYPEQU,NB_EQUIP,LIBELLÉ\n99001,P1,1,x\n")
     }
+
+    /// `zonegrise gammes` reads national files outside a run: a Latin-1 population file
+    /// is named in its summary.
+    @Test func gammesCommandWarnsAboutALatin1Input() throws {
+        let folder = try TestRepository.makeTemporaryFolder("encoding-gammes")
+        defer { TestRepository.removeTemporaryFolder(folder) }
+        let populations = folder.appendingPathComponent("pop.csv").path, equipment = folder.appendingPathComponent("bpe.csv").path
+        try Data(Windows1252.encode("code,population,libellé\n99001,1200,Évry\n99002,300,Sèvres\n")!).write(to: URL(fileURLWithPath: populations))
+        try Data("DEPCOM,TYPEQU,NB_EQUIP\n99001,P1,1\n99002,P1,1\n".utf8).write(to: URL(fileURLWithPath: equipment))
+        let output = try GammeDerivationCommand.derive(populations: populations, equipment: equipment)
+        #expect(output.warnings.map(\.kind) == [.inputNotUTF8])
+        #expect(output.warnings.first?.file == populations)
+        #expect(output.summary.hasSuffix("\nwarning: \(populations): not UTF-8 (first at line 1, byte offset 22): read as Windows-1252 (Latin-1); check the accented names, or set encoding: latin1 for this input in the manifest"))
+    }
 }
