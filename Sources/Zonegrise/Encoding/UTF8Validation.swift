@@ -50,4 +50,14 @@ enum UTF8Validation {
         for byte in bytes[..<offset] where byte == 0x0A { lines += 1 }
         return lines
     }
+
+    /// The error for a YAML file (manifest, scenario) that must be UTF-8 and is not:
+    /// the line and byte offset of the first byte that is not UTF-8.
+    static func notUTF8(_ bytes: [UInt8], file: String, what: String) -> ZonegriseError {
+        guard let offset = firstInvalidOffset(bytes) else {
+            return .malformed(file: file, line: nil, detail: "the \(what) is not UTF-8 text; save it as UTF-8")
+        }
+        return .malformed(file: file, line: line(ofOffset: offset, in: bytes),
+                          detail: "byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte offset \(offset) is not UTF-8: the \(what) must be UTF-8 text; save it as UTF-8")
+    }
 }

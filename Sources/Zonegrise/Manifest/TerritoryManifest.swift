@@ -15,7 +15,7 @@ public enum TerritoryManifest {
             throw ZonegriseError.unreadable(file: given, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or a folder" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ZonegriseError.malformed(file: path, line: nil, detail: "the manifest is not UTF-8 text")
+            throw UTF8Validation.notUTF8([UInt8](data), file: path, what: "manifest")
         }
         return try parse(text, path: path)
     }

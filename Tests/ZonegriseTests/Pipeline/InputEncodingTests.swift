@@ -142,4 +142,13 @@ struct InputEncodingTests {
         #expect(output.warnings.first?.file == populations)
         #expect(output.summary.hasSuffix("\nwarning: \(populations): not UTF-8 (first at line 1, byte offset 22): read as Windows-1252 (Latin-1); check the accented names, or set encoding: latin1 for this input in the manifest"))
     }
+
+    /// The manifest must be UTF-8: the error used to name no line.
+    @Test func latin1ManifestNamesTheFirstByte() throws {
+        let territory = try PipelineTerritory("encoding-manifest")
+        try territory.writeBytes("manifest.yaml", Windows1252.encode("name: Région\nanalysis_area: [\"99\"]\n")!)
+        let (error, _) = zonegriseError { _ = try territory.configuration() }
+        #expect(error == .malformed(file: territory.path("manifest.yaml"), line: 1,
+                                    detail: "byte 0xE9 at byte offset 7 is not UTF-8: the manifest must be UTF-8 text; save it as UTF-8"))
+    }
 }
