@@ -2,8 +2,21 @@
 import Foundation
 
 // The libFuzzer entry point, built by scripts/fuzz-libfuzzer.sh with
-// `-sanitize=fuzzer -D ZONEGRISE_LIBFUZZER` (libFuzzer then provides `main`): the target
-// is named by `ZONEGRISE_FUZZ_TARGET` (`zonegrise-fuzz targets` lists them).
+// `-sanitize=fuzzer -D ZONEGRISE_LIBFUZZER`: the target is named by
+// `ZONEGRISE_FUZZ_TARGET` (`zonegrise-fuzz targets` lists them). SwiftPM links an
+// executable's `main` to `<Module>_main`, so this defines that and hands over to
+// libFuzzer's driver (`LLVMFuzzerRunDriver`), which parses the libFuzzer options.
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+               _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+
+@_cdecl("ZonegriseFuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var vector = argv
+    return runDriver(&count, &vector, fuzzOneInput)
+}
 
 /// The target and context of this process, made on the first input.
 nonisolated(unsafe) private var current: (FuzzTarget, FuzzContext)?
