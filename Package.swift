@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "zonegrise-routing-bench", targets: ["RoutingBenchmark"]),
         .executable(name: "zonegrise-osm-bench", targets: ["OSMBenchmark"]),
         .executable(name: "zonegrise-scenario-bench", targets: ["ScenarioBenchmark"]),
+        .executable(name: "zonegrise-fuzz", targets: ["ZonegriseFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -73,6 +74,12 @@ let package = Package(
         // Scenario and recommendation speed beside a full re-analysis (`scripts/bench-scenarios.sh`).
         .executableTarget(
             name: "ScenarioBenchmark", dependencies: ["Zonegrise", "ZonegriseOSM", "ZonegriseRouting", "ZonegriseTestSupport"],
+            swiftSettings: strict),
+
+        // The seeded mutation harness of the readers (README, "Fuzzing"): children run the
+        // readers on mutated inputs, the parent records what crashes them.
+        .executableTarget(
+            name: "ZonegriseFuzz", dependencies: ["Zonegrise", "ZonegriseCore", "ZonegriseNative", "ZonegriseOSM", "ZonegriseTestSupport"],
             swiftSettings: strict),
 
         // Fixtures shared by the tests and the routing benchmark (seeded generator,

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x /opt/swift/usr/bin/swift ] && ! command -v swift >/dev/null && export PATH=/opt/swift/usr/bin:$PATH
-# The end-to-end tests run the built binary.
+# The end-to-end tests run the built binary; the fuzzing tests run the harness
+# (README, "Fuzzing").
 swift build --product zonegrise
+swift build --product zonegrise-fuzz
 swift test "$@"

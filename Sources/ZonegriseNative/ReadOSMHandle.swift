@@ -7,8 +7,11 @@ final class ReadOSMHandle {
     let path: String
 
     /// Opens `path`; readosm picks XML (`.osm`) or PBF (`.pbf`) from the suffix.
-    /// - Throws: `NativeError.osm` (bad suffix, no memory) or `.io` (cannot open).
+    /// - Throws: `NativeError.osm` (bad suffix, no memory, an XML element readosm cannot
+    ///   read) or `.io` (cannot open).
     init(path: String) throws(NativeError) {
+        // readosm crashes on an XML <tag> or <member> lacking an attribute: refused first.
+        if path.lowercased().hasSuffix(".osm") { try OSMXMLAttributeCheck.check(path) }
         var raw: UnsafeRawPointer?
         // READOSM_OK or an error code. The handle may be allocated even when the open
         // fails (fopen failed after allocation): readosm wants it closed all the same.

@@ -40,6 +40,21 @@ public struct AnalysisConfiguration: Hashable, Sendable {
         return (analysisArea + serviceArea).filter { seen.insert($0).inserted }
     }
 
+    /// The encodings the manifest declares (`encoding` of an input entry), by absolute
+    /// path; inputs not listed are detected (UTF-8, else Windows-1252 with a warning).
+    public var declaredEncodings: [String: TextEncoding] {
+        var found: [String: TextEncoding] = [:]
+        func add(_ path: String?, _ encoding: TextEncoding?) {
+            if let path, let encoding { found[path] = encoding }
+        }
+        for file in communes.files { add(file, communes.encoding) }
+        add(communes.centres, communes.encoding)
+        for input in [populations, equipment] + (gammes.map { [$0] } ?? []) + serviceLayers.map(\.file) { add(input.path, input.encoding) }
+        for source in subdivisions { add(source.file, source.encoding) }
+        add(timeModel.matrixFile, timeModel.matrixEncoding)
+        return found
+    }
+
     public var analysisParameters: AnalysisParameters {
         AnalysisParameters(poles: PoleClassifier(share: poleShare, hierarchy: poleHierarchy),
                            thresholdMinutes: thresholdMinutes, comparison: comparison,
@@ -52,10 +67,13 @@ public struct InputFile: Hashable, Sendable {
     public var path: String
     /// As given, or the last year (19xx/20xx) found in the path, or nil.
     public var vintage: String?
+    /// As declared by the manifest's `encoding` key; nil: detected.
+    public var encoding: TextEncoding?
 
-    public init(path: String, vintage: String? = nil) {
+    public init(path: String, vintage: String? = nil, encoding: TextEncoding? = nil) {
         self.path = path
         self.vintage = vintage
+        self.encoding = encoding
     }
 
     /// The vintage given, else the last plausible year in the path (`bpe_ens_2019_…` → 2019).
@@ -86,6 +104,8 @@ public struct CommuneSource: Hashable, Sendable {
     /// Old code → code it merged into.
     public var fusions: [String: String] = [:]
     public var centres: String?
+    /// `communes.encoding`: of the polygon files and the centres file; nil: detected.
+    public var encoding: TextEncoding?
 
     public init() {}
 
@@ -106,6 +126,8 @@ public struct TimeModelConfiguration: Hashable, Sendable {
     public var intraCommune = CrowflyModel.calibratedIntraCommune
     public var matrixFile: String?
     public var matrixMissing: MatrixModel.MissingPairs = .error
+    /// `time_model.matrix.encoding`; nil: detected.
+    public var matrixEncoding: TextEncoding?
     /// OpenStreetMap extract (`.osm.pbf` or `.osm`) for the `osm` model.
     public var osmFile: String?
     /// Car profile file; nil for the built-in profile (`profiles/car.yaml`).
@@ -141,6 +163,8 @@ public struct SubdivisionSource: Hashable, Sendable {
     public var file: String
     public var codeProperty = "code"
     public var nameProperty = "nom"
+    /// As declared by the manifest's `encoding` key; nil: detected.
+    public var encoding: TextEncoding?
 
     public init(name: String, file: String) {
         self.name = name

@@ -15,7 +15,7 @@ public enum TerritoryManifest {
             throw ZonegriseError.unreadable(file: given, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or a folder" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ZonegriseError.malformed(file: path, line: nil, detail: "the manifest is not UTF-8 text")
+            throw UTF8Validation.notUTF8([UInt8](data), file: path, what: "manifest")
         }
         return try parse(text, path: path)
     }
@@ -82,6 +82,15 @@ struct NodeReader {
 
     func list(_ node: Node, _ key: String) throws -> [Node] { try values.list(node, key) }
 
+    /// An input's `encoding` key (docs/MANIFEST.md).
+    func encoding(_ node: Node, _ key: String) throws -> TextEncoding {
+        let value = try text(node, key)
+        guard let encoding = TextEncoding(name: value) else {
+            throw fail(node, key, "\"\(value)\" is not an encoding zonegrise reads: give \(TextEncoding.acceptedNames)")
+        }
+        return encoding
+    }
+
     func codes(_ node: Node, _ key: String) throws -> [String] {
         try list(node, key).map { try text($0, key) }
     }
@@ -108,7 +117,7 @@ struct NodeReader {
                     config.communes.files = [try path(node, key)]
                     continue
                 }
-                for (k, v) in try mapping(node, key, allowed: ["files", "code_property", "name_property", "vintage", "fusions", "centres"]) {
+                for (k, v) in try mapping(node, key, allowed: ["files", "code_property", "name_property", "vintage", "fusions", "centres", "encoding"]) {
                     let full = key + "." + k
                     switch k {
                     case "files": config.communes.files = try list(v, full).map { try path($0, full) }
@@ -116,6 +125,7 @@ struct NodeReader {
                     case "name_property": config.communes.nameProperty = try text(v, full)
                     case "vintage": config.communes.vintage = try text(v, full)
                     case "centres": config.communes.centres = try path(v, full)
+                    case "encoding": config.communes.encoding = try encoding(v, full)
                     default:
                         guard case let .mapping(pairs) = v else { throw fail(v, full, "expected a mapping old code: new code") }
                         var given: [String: String] = [:]
@@ -175,8 +185,10 @@ struct NodeReader {
                             }
                         }
                     default:
-                        for (mk, mv) in try mapping(v, "time_model.matrix", allowed: ["file", "missing"]) {
-                            if mk == "file" { config.timeModel.matrixFile = try path(mv, "time_model.matrix.file") } else {
+                        for (mk, mv) in try mapping(v, "time_model.matrix", allowed: ["file", "missing", "encoding"]) {
+                            if mk == "file" { config.timeModel.matrixFile = try path(mv, "time_model.matrix.file") } else if mk == "encoding" {
+                                config.timeModel.matrixEncoding = try encoding(mv, "time_model.matrix.encoding")
+                            } else {
                                 try config.apply("time_model.matrix.missing", value: try text(mv, mk), source: mv.mark.map { "\(file):\($0.line)" } ?? file)
                             }
                         }
@@ -194,13 +206,15 @@ struct NodeReader {
                 for item in try list(node, key) {
                     var name = "", label = "", threshold = 30.0
                     var input: InputFile?
-                    for (k, v) in try mapping(item, key, allowed: ["name", "label", "file", "threshold", "vintage"]) {
+                    var declared: TextEncoding?
+                    for (k, v) in try mapping(item, key, allowed: ["name", "label", "file", "threshold", "vintage", "encoding"]) {
                         let full = key + "." + k
                         switch k {
                         case "name": name = try text(v, full)
                         case "label": label = try text(v, full)
                         case "file": input = InputFile(path: try path(v, full), vintage: input?.vintage)
                         case "vintage": input = InputFile(path: input?.path ?? "", vintage: try text(v, full))
+                        case "encoding": declared = try encoding(v, full)
                         default:
                             threshold = try ConfigurationValues.minutes(try text(v, full), key: full, source: values.source(v))
                         }
@@ -208,7 +222,8 @@ struct NodeReader {
                     guard ServiceLayer.isValidName(name) else {
                         throw fail(item, key + ".name", "\"\(name)\" must be lower-case letters, digits and _ (it names output columns)")
                     }
-                    guard let input, !input.path.isEmpty else { throw fail(item, key + ".file", "missing for layer \(name)") }
+                    guard var input, !input.path.isEmpty else { throw fail(item, key + ".file", "missing for layer \(name)") }
+                    input.encoding = declared
                     guard !config.serviceLayers.contains(where: { $0.name == name }) else { throw fail(item, key + ".name", "\(name) is used twice") }
                     config.serviceLayers.append(LayerSource(name: name, label: label.isEmpty ? name : label, file: input, thresholdMinutes: threshold))
                 }
@@ -216,12 +231,13 @@ struct NodeReader {
             case "subdivisions":
                 for item in try list(node, key) {
                     var source = SubdivisionSource(name: "", file: "")
-                    for (k, v) in try mapping(item, key, allowed: ["name", "file", "code_property", "name_property"]) {
+                    for (k, v) in try mapping(item, key, allowed: ["name", "file", "code_property", "name_property", "encoding"]) {
                         let full = key + "." + k
                         switch k {
                         case "name": source.name = try text(v, full)
                         case "file": source.file = try path(v, full)
                         case "code_property": source.codeProperty = try text(v, full)
+                        case "encoding": source.encoding = try encoding(v, full)
                         default: source.nameProperty = try text(v, full)
                         }
                     }
@@ -240,8 +256,12 @@ struct NodeReader {
     func inputFile(_ node: Node, _ key: String) throws -> InputFile {
         if case .scalar = node { return InputFile(path: try path(node, key)) }
         var result = InputFile(path: "")
-        for (k, v) in try mapping(node, key, allowed: ["file", "vintage"]) {
-            if k == "file" { result.path = try path(v, key + ".file") } else { result.vintage = try text(v, key + ".vintage") }
+        for (k, v) in try mapping(node, key, allowed: ["file", "vintage", "encoding"]) {
+            switch k {
+            case "file": result.path = try path(v, key + ".file")
+            case "encoding": result.encoding = try encoding(v, key + ".encoding")
+            default: result.vintage = try text(v, key + ".vintage")
+            }
         }
         guard !result.path.isEmpty else { throw fail(node, key + ".file", "missing") }
         return result

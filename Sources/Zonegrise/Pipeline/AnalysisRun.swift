@@ -65,6 +65,8 @@ public struct AnalysisRun: Sendable {
         /// Matrix model: the first line of each commune code of the file, checked
         /// against the geometry once the territory has loaded.
         var matrixCodes: [String: Int] = [:]
+        /// The encoding of the matrix file by path, when it was not UTF-8.
+        var encodings: [String: String] = [:]
     }
 
     public func execute() async throws -> Report {
@@ -113,8 +115,9 @@ public struct AnalysisRun: Sendable {
         // the other; a graph built meanwhile is written to its cache only once the
         // territory has loaded, so that a run that fails writes nothing.
         async let loadedModel = loadTimeModel(transaction: transaction)
-        let territory = try await TerritoryLoader(configuration: configuration, warnings: warnings).load(timings: &timings)
+        var territory = try await TerritoryLoader(configuration: configuration, warnings: warnings).load(timings: &timings)
         let loaded = try await loadedModel
+        territory.encodings.merge(loaded.encodings) { first, _ in first }
         warnings.append(contentsOf: loaded.warnings)
         timings.append(loaded.timings)
         if let path = configuration.timeModel.matrixFile, configuration.timeModel.kind == .matrix {
@@ -232,12 +235,17 @@ public struct AnalysisRun: Sendable {
         let cacheState = Box<String?>(nil), digests = Box<[String: String]>([:])
         let pending = Box<RoadNetworkLoader.PendingCache?>(nil)
         let matrixCodes = Box<[String: Int]>([:])
+        let log = InputEncodingLog(declared: configuration.declaredEncodings)
         let model = try timings.measure("time model") {
-            try makeTimeModel(warnings: warnings, cacheState: cacheState, digests: digests, pendingCache: pending, matrixCodes: matrixCodes,
-                              transaction: transaction)
+            try log.run {
+                try makeTimeModel(warnings: warnings, cacheState: cacheState, digests: digests, pendingCache: pending, matrixCodes: matrixCodes,
+                                  transaction: transaction)
+            }
         }
+        for warning in log.warnings(inOrder: configuration.timeModel.matrixFile.map { [$0] } ?? []) { warnings.add(warning) }
         return LoadedModel(model: model, warnings: warnings, timings: timings, cacheState: cacheState.value,
-                           knownDigests: digests.value, pendingCache: pending.value, matrixCodes: matrixCodes.value)
+                           knownDigests: digests.value, pendingCache: pending.value, matrixCodes: matrixCodes.value,
+                           encodings: log.encodingNames)
     }
 
     /// Names the commune centres and sites farther than `max_snap_metres` from any road:

@@ -45,12 +45,15 @@ public struct ComparisonRun: Sendable {
         let configuration = self.configuration
         let paths = scenarioPaths
         let scenarioWarnings = Warnings()
+        // Layer files named by the scenarios: detected (a scenario declares no encoding).
+        let encodings = InputEncodingLog()
         // The scenario files are read once the territory is loaded and before anything
         // (the road graph cache included) is written: a bad scenario writes nothing.
         var (analysed, scenarios) = try await run.analyse { territory in
-            let scenarios = try paths.map {
-                try ScenarioFile(path: $0, configuration: configuration, territory: territory, warnings: scenarioWarnings).read()
+            let scenarios = try encodings.run {
+                try paths.map { try ScenarioFile(path: $0, configuration: configuration, territory: territory, warnings: scenarioWarnings).read() }
             }
+            for warning in encodings.warnings(inOrder: encodings.decodings.keys.sorted()) { scenarioWarnings.add(warning) }
             var seen = Set<String>()
             for (path, scenario) in zip(paths, scenarios) where !seen.insert(scenario.name).inserted {
                 throw ZonegriseError.invalidParameter(source: FilePaths.absolute(path), key: "name",
@@ -69,6 +72,7 @@ public struct ComparisonRun: Sendable {
             throw ZonegriseError.inconsistent(detail: error.description)
         }
         var territory = analysed.territory
+        territory.encodings.merge(encodings.encodingNames) { first, _ in first }
         for (path, scenario) in zip(paths, scenarios) {
             territory.files.append((role: "scenario:" + scenario.name, path: FilePaths.absolute(path), vintage: nil))
             for layer in scenario.layers.keys.sorted() {

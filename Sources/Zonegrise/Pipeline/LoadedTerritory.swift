@@ -10,4 +10,7 @@ public struct LoadedTerritory: Sendable {
     public var files: [(role: String, path: String, vintage: String?)]
     /// Figures for the manifest (`communes_repaired`, `sites_france_services`…).
     public var counts: [(String, Int)]
+    /// The encoding each input was read in, by path, when it was not UTF-8
+    /// (`windows-1252`); written in the run manifest.
+    public var encodings: [String: String] = [:]
 }

@@ -52,6 +52,7 @@ public struct RecommendationRun: Sendable {
         let layerName = layer, weights = weights, fusions = configuration.communes.fusions
         let source = configuration.manifestPath ?? "command line"
         let weightWarnings = Warnings()
+        let encodings = InputEncodingLog()
         // Checked once the territory is loaded and before anything is written.
         var (analysed, checked) = try await run.analyse { territory -> (Int, [Int]?) in
             let names = territory.input.serviceLayers.map(\.name)
@@ -60,7 +61,10 @@ public struct RecommendationRun: Sendable {
                                                       detail: "no service layer named \(layerName) (layers: \(names.isEmpty ? "none" : names.joined(separator: ", ")))")
             }
             let analysedCommunes = territory.input.communes.filter { territory.input.analysedCodes.contains($0.code) }.sorted { $0.code < $1.code }
-            let read = try weights.map { try WeightsReader(file: $0.file, column: $0.column).read(analysed: analysedCommunes, fusions: fusions, warnings: weightWarnings) }
+            let read = try encodings.run {
+                try weights.map { try WeightsReader(file: $0.file, column: $0.column).read(analysed: analysedCommunes, fusions: fusions, warnings: weightWarnings) }
+            }
+            for warning in encodings.warnings(inOrder: encodings.decodings.keys.sorted()) { weightWarnings.add(warning) }
             return (index, read)
         }
         analysed.warnings.append(contentsOf: weightWarnings)
@@ -101,6 +105,7 @@ public struct RecommendationRun: Sendable {
                                             candidateCount: chosen.count, scenario: scenario,
                                             manifestPath: configuration.manifestPath ?? "")
         var territory = analysed.territory
+        for (path, name) in encodings.encodingNames { territory.encodings[FilePaths.absolute(path)] = name }
         if let weights { territory.files.append((role: "weights", path: FilePaths.absolute(weights.file), vintage: InputFile.year(in: weights.file))) }
         let outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: [outcome],
                                       recommendation: recommendation)

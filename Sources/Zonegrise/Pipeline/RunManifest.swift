@@ -20,9 +20,12 @@ struct RunManifest {
         for file in territory.files {
             guard let found = digests[file.path] else { preconditionFailure("no digest for \(file.path)") }
             let (digest, size) = (found.sha256, found.bytes)
-            inputs.append(.object([("role", .string(file.role)), ("path", .string(file.path)), ("sha256", .string(digest)),
-                                   ("bytes", size.map(JSONOutput.int) ?? .null),
-                                   ("vintage", file.vintage.map(JSONOutput.string) ?? .null)]))
+            var members: [(String, JSONOutput)] = [("role", .string(file.role)), ("path", .string(file.path)), ("sha256", .string(digest)),
+                                                   ("bytes", size.map(JSONOutput.int) ?? .null),
+                                                   ("vintage", file.vintage.map(JSONOutput.string) ?? .null)]
+            // Only for inputs that were not UTF-8, so that the manifests of UTF-8 runs keep their bytes.
+            if let encoding = territory.encodings[file.path] { members.append(("encoding", .string(encoding))) }
+            inputs.append(.object(members))
         }
         let c = configuration
         let gammes = territory.input.gammes

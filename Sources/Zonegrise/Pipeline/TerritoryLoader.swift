@@ -20,8 +20,19 @@ public struct TerritoryLoader {
     /// them while the commune files are read, projected and summarised; the rows are
     /// matched to the communes afterwards. What the stages report is gathered in the
     /// order of a one-pass read, so that the first problem named and the warnings are
-    /// the same.
+    /// the same. Inputs that are not UTF-8 and declare no `encoding` are read as
+    /// Windows-1252 with a warning each, after the others, in input order.
     public func load(timings: inout StageTimings) async throws -> LoadedTerritory {
+        let log = InputEncodingLog(declared: configuration.declaredEncodings)
+        var measured = timings
+        var territory = try await log.run { try await read(timings: &measured) }
+        timings = measured
+        for warning in log.warnings(inOrder: territory.files.map(\.path)) { warnings.add(warning) }
+        territory.encodings = log.encodingNames
+        return territory
+    }
+
+    private func read(timings: inout StageTimings) async throws -> LoadedTerritory {
         let config = configuration
         guard !config.analysisArea.isEmpty else {
             throw ZonegriseError.invalidParameter(source: config.manifestPath ?? "manifest", key: "analysis_area", detail: "name at least one département")

@@ -34,7 +34,7 @@ public struct ScenarioFile {
             throw ZonegriseError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or a folder" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ZonegriseError.malformed(file: path, line: nil, detail: "the scenario is not UTF-8 text")
+            throw UTF8Validation.notUTF8([UInt8](data), file: path, what: "scenario")
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {

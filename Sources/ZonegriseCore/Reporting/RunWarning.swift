@@ -39,6 +39,8 @@ public struct RunWarning: Hashable, Sendable, CustomStringConvertible {
         case roadIslandsDropped = "road_islands_dropped"
         /// Commune centres or service sites farther than `max_snap_metres` from any road.
         case farFromRoad = "far_from_road"
+        /// A CSV or GeoJSON input that is not UTF-8, read as Windows-1252 (no `encoding` declared).
+        case inputNotUTF8 = "input_not_utf8"
     }
 
     public var kind: Kind

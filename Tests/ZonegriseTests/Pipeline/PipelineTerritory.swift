@@ -60,6 +60,10 @@ final class PipelineTerritory {
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
     }
 
+    func writeBytes(_ name: String, _ bytes: [UInt8]) throws {
+        try Data(bytes).write(to: folder.appendingPathComponent(name))
+    }
+
     func text(_ name: String) throws -> String {
         try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     }
