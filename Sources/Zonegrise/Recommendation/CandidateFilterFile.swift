@@ -18,8 +18,11 @@ import ZonegriseYAML
 public enum CandidateFilterFile {
     public static func load(path given: String) throws -> CandidateFilter {
         let path = FilePaths.absolute(given)
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ZonegriseError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "not UTF-8 text, a folder or unreadable" : "no such file")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ZonegriseError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or a folder" : "no such file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw UTF8Validation.notUTF8([UInt8](data), file: path, what: "candidates file")
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {

@@ -11,7 +11,7 @@ extension CarProfile {
                 file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or a folder" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw OSMError.malformed(file: path, line: nil, detail: "the profile is not UTF-8 text")
+            throw OSMError.malformed(file: path, line: nil, detail: "the profile is not UTF-8 text; save it as UTF-8")
         }
         return try parse(text, path: path)
     }

@@ -296,6 +296,6 @@ struct ReaderErrorMessageTests {
         try (Data("exclude: [\"B".utf8) + Data([0xE9]) + Data("\"]\n".utf8)).write(to: URL(fileURLWithPath: territory.path("candidates.yaml")))
         let (error, text) = zonegriseError { _ = try CandidateFilterFile.load(path: territory.path("candidates.yaml")) }
         #expect(error != nil)
-        #expect(text == "\(territory.path("candidates.yaml")): cannot read the file: not UTF-8 text, a folder or unreadable.")
+        #expect(text == "\(territory.path("candidates.yaml")):1: byte 0xE9 at byte offset 11 is not UTF-8: the candidates file must be UTF-8 text; save it as UTF-8.")
     }
 }
