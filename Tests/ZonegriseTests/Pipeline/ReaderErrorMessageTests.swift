@@ -224,7 +224,7 @@ struct ReaderErrorMessageTests {
         try (Data("name: D".utf8) + Data([0xE9]) + Data("mo\nanalysis_area: [\"99\"]\n".utf8)).write(to: URL(fileURLWithPath: territory.path("manifest.yaml")))
         let (error, text) = zonegriseError { _ = try TerritoryManifest.load(path: territory.path("manifest.yaml")) }
         #expect(error != nil)
-        #expect(text == "\(territory.path("manifest.yaml")): the manifest is not UTF-8 text.")
+        #expect(text == "\(territory.path("manifest.yaml")):1: byte 0xE9 at byte offset 7 is not UTF-8: the manifest must be UTF-8 text; save it as UTF-8.")
     }
 
     @Test func manifestThatIsAFolder() throws {
@@ -296,6 +296,6 @@ struct ReaderErrorMessageTests {
         try (Data("exclude: [\"B".utf8) + Data([0xE9]) + Data("\"]\n".utf8)).write(to: URL(fileURLWithPath: territory.path("candidates.yaml")))
         let (error, text) = zonegriseError { _ = try CandidateFilterFile.load(path: territory.path("candidates.yaml")) }
         #expect(error != nil)
-        #expect(text == "\(territory.path("candidates.yaml")):1: byte 0xE9 at byte offset 11 is not UTF-8: the candidates file must be UTF-8 text; save it as UTF-8.")
+        #expect(text == "\(territory.path("candidates.yaml")):1: byte 0xE9 at byte offset 12 is not UTF-8: the candidates file must be UTF-8 text; save it as UTF-8.")
     }
 }
