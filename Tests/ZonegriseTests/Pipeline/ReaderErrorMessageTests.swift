@@ -247,7 +247,7 @@ struct ReaderErrorMessageTests {
         let territory = try PipelineTerritory("err-scenario-latin1")
         try (Data("name: Ferm".utf8) + Data([0xE9]) + Data("\n".utf8)).write(to: URL(fileURLWithPath: territory.path("scenario.yaml")))
         #expect(await Self.compareError(territory, scenario: territory.path("scenario.yaml"))
-                == "\(territory.path("scenario.yaml")): the scenario is not UTF-8 text.")
+                == "\(territory.path("scenario.yaml")):1: byte 0xE9 at byte offset 10 is not UTF-8: the scenario must be UTF-8 text; save it as UTF-8.")
         expectNoOutput(territory)
     }
 
