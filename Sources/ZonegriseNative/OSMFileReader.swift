@@ -31,9 +31,10 @@ package struct OSMFileReader: Hashable, Sendable {
     package let format: Format
 
     /// A reader of `path`, whose format the suffix gives (case-insensitive): `.osm` is XML,
-    /// `.pbf` (hence `.osm.pbf`) is PBF, as readosm decides. Nothing is read yet.
-    /// - Throws: `NativeError.osm` for any other suffix (`.osm.bz2`, `.o5m`, `.txt`…),
-    ///   `NativeError.io` when the file does not exist or is a folder.
+    /// `.pbf` (hence `.osm.pbf`) is PBF, as readosm decides. Nothing is parsed yet; an XML
+    /// file is scanned once for the elements readosm cannot read (`OSMXMLAttributeCheck`).
+    /// - Throws: `NativeError.osm` for any other suffix (`.osm.bz2`, `.o5m`, `.txt`…) or
+    ///   such an element, `NativeError.io` when the file does not exist or is a folder.
     package init(path: String) throws(NativeError) {
         let lowered = path.lowercased()
         if lowered.hasSuffix(".pbf") {
@@ -52,6 +53,9 @@ package struct OSMFileReader: Hashable, Sendable {
         guard (info.st_mode & S_IFMT) != S_IFDIR else {
             throw .io(path: path, message: "it is a folder")
         }
+        // readosm crashes on an XML <tag> or <member> lacking an attribute: refused here,
+        // once, before any pass opens the file.
+        if format == .xml { try OSMXMLAttributeCheck.check(path) }
         self.path = path
     }
 

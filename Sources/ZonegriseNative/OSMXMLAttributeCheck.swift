@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// Checks, before readosm parses an OSM XML file, that every `<tag>` has its `k` and
 /// `v` attributes and every `<member>` its `type`, `ref` and `role`: readosm passes a
@@ -15,22 +14,10 @@ enum OSMXMLAttributeCheck {
     /// Required attributes by element name.
     static let required: [String: [String]] = ["tag": ["k", "v"], "member": ["type", "ref", "role"]]
 
-    /// Files already found sound in this process, by path, size and modification time:
-    /// a road read opens the file twice (ways, then nodes), the check runs once.
-    private static let sound = Mutex<Set<String>>([])
-
     /// - Throws: `NativeError.osm` naming the line and the element, or `.io` when the
     ///   file cannot be read.
-    /// - Complexity: O(file size), one pass per file and process.
+    /// - Complexity: O(file size), one pass.
     static func check(_ path: String) throws(NativeError) {
-        var status = stat()
-        let identity = stat(path, &status) == 0 ? "\(path)\u{0}\(status.st_size)\u{0}\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)" : nil
-        if let identity, sound.withLock({ $0.contains(identity) }) { return }
-        try scan(path)
-        if let identity { _ = sound.withLock { $0.insert(identity) } }
-    }
-
-    private static func scan(_ path: String) throws(NativeError) {
         guard let file = fopen(path, "rb") else { throw .io(path: path, message: String(cString: strerror(errno))) }
         defer { fclose(file) }
         var scanner = Scanner()

@@ -10,8 +10,8 @@ final class ReadOSMHandle {
     /// - Throws: `NativeError.osm` (bad suffix, no memory, an XML element readosm cannot
     ///   read) or `.io` (cannot open).
     init(path: String) throws(NativeError) {
-        // readosm crashes on an XML <tag> or <member> lacking an attribute: refused first.
-        if path.lowercased().hasSuffix(".osm") { try OSMXMLAttributeCheck.check(path) }
+        // readosm crashes on an XML <tag> or <member> lacking an attribute: the
+        // `OSMFileReader` that opens handles has refused such a file already.
         var raw: UnsafeRawPointer?
         // READOSM_OK or an error code. The handle may be allocated even when the open
         // fails (fopen failed after allocation): readosm wants it closed all the same.

@@ -13,23 +13,10 @@ struct FuzzHarnessTests {
     static let path = RepositoryFolders.root.appendingPathComponent(".build/debug/zonegrise-fuzz").path
     static let missing = "the harness \(path) does not exist: run `swift build --product zonegrise-fuzz` first (scripts/test.sh does it before `swift test`)"
 
+    /// Runs the harness; its standard output and error together.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try #require(FileManager.default.isExecutableFile(atPath: path), Comment(rawValue: missing))
-        let folder = try RepositoryFolders.makeTemporaryFolder("fuzz-harness")
-        defer { RepositoryFolders.removeTemporaryFolder(folder) }
-        let outURL = folder.appendingPathComponent("out")
-        try Data().write(to: outURL)
-        let out = try FileHandle(forWritingTo: outURL)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = RepositoryFolders.root
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        return (process.terminationStatus, try String(contentsOf: outURL, encoding: .utf8))
+        let result = try ZonegriseBinary.run(executable: path, missing: missing, arguments)
+        return (result.status, result.stdout + result.stderr)
     }
 
     /// Every saved input runs without a crash (inputs listed in

@@ -24,7 +24,14 @@ enum ZonegriseBinary {
     /// environment and the variables of `environment` on top.
     static func run(_ arguments: [String], environment: [String: String] = [:],
                     sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
-        try #require(FileManager.default.isExecutableFile(atPath: path), Comment(rawValue: missingMessage), sourceLocation: sourceLocation)
+        try run(executable: path, missing: missingMessage, arguments, environment: environment, sourceLocation: sourceLocation)
+    }
+
+    /// Runs another built executable of the package (`executable`) the same way;
+    /// `missing` is the failure's message when it has not been built.
+    static func run(executable: String, missing: String, _ arguments: [String], environment: [String: String] = [:],
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
+        try #require(FileManager.default.isExecutableFile(atPath: executable), Comment(rawValue: missing), sourceLocation: sourceLocation)
         let scratch = try CLIScratch.folder("process")
         defer { CLIScratch.remove(scratch) }
         let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
@@ -32,7 +39,7 @@ enum ZonegriseBinary {
         try Data().write(to: errURL)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = repositoryRoot
