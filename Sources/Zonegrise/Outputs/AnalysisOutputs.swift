@@ -14,10 +14,14 @@ public struct AnalysisOutputs: Sendable {
     public let comparisons: [ScenarioOutcome]
     /// `zonegrise recommend`: the sites chosen (its scenario is `comparisons[0]`).
     public let recommendation: Recommendation?
+    /// The band areas and sectors dissolved from the communes (GEOS), computed once per
+    /// run before the writers.
+    public let polygons: ResultPolygons
 
     public init(result: AnalysisResult, territory: LoadedTerritory, warnings: [RunWarning] = [], comparisons: [ScenarioOutcome] = [],
-                recommendation: Recommendation? = nil) {
+                recommendation: Recommendation? = nil, polygons: ResultPolygons = .empty) {
         self.result = result
+        self.polygons = polygons
         self.territory = territory
         self.warnings = warnings
         self.comparisons = comparisons
