@@ -33,6 +33,8 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     public var unmatchedRows: UnmatchedRows = .error
     /// Sectors below this size are listed apart (`sectors` in the manifest).
     public var sectorMinimum = SectorMinimum()
+    /// The output groups written (`outputs`), in `OutputGroup` order.
+    public var outputGroups: [OutputGroup] = OutputGroup.allCases
 
     public init() {}
 

@@ -116,6 +116,13 @@ extension AnalysisConfiguration {
         case "sectors.min_population":
             sectorMinimum.population = try ConfigurationValues.whole(value, key: key, source: source, 0 ... Double(InputLimits.maximumPopulation),
                                                                      unit: "inhabitants")
+        case "outputs":
+            let names = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !names.isEmpty else {
+                throw ZonegriseError.invalidParameter(source: source, key: key, detail: "names no output group; give some of \(OutputGroup.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let groups = try names.map { try ConfigurationValues.choice($0, key: key, source: source, as: OutputGroup.self) }
+            outputGroups = OutputGroup.allCases.filter(groups.contains)
         case "unmatched_rows":
             unmatchedRows = try ConfigurationValues.choice(value, key: key, source: source, as: UnmatchedRows.self)
         default:

@@ -307,7 +307,10 @@ public struct AnalysisRun: Sendable {
     /// The band areas and sectors of `result` (GEOS unions), for the writers.
     func polygons(of result: AnalysisResult, territory: LoadedTerritory, timings: inout StageTimings) async throws -> ResultPolygons {
         try await timings.measure("polygons") {
-            try await ResultPolygonsBuilder(result: result, territory: territory, minimum: configuration.sectorMinimum).build()
+            // Sectors are always grouped (communes.csv names each commune's); their
+            // polygons and the band areas only for the outputs that draw or store them.
+            try await ResultPolygonsBuilder(result: result, territory: territory, minimum: configuration.sectorMinimum,
+                                            withShapes: configuration.outputGroups != [.tables]).build()
         }
     }
 
@@ -316,7 +319,8 @@ public struct AnalysisRun: Sendable {
     func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel, knownDigests: [String: String],
                transaction: OutputTransaction) async throws -> [String] {
         async let digests = InputDigests.compute(outputs.territory.files.map(\.path), known: knownDigests)
-        let names = try await Concurrency.map(writers) { writer -> [String] in
+        let selected = writers.filter { configuration.outputGroups.contains($0.group) }
+        let names = try await Concurrency.map(selected) { writer -> [String] in
             let files = try await writer.files(for: outputs)
             for file in files { try transaction.write(file.name, file.bytes) }
             return files.map(\.name)

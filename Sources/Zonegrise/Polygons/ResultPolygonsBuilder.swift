@@ -15,11 +15,15 @@ public struct ResultPolygonsBuilder: Sendable {
     public var result: AnalysisResult
     public var territory: LoadedTerritory
     public var minimum: SectorMinimum
+    /// False: the sectors' communes and figures only, with empty shapes, and no band
+    /// areas (for runs that write no polygon).
+    public var withShapes: Bool
 
-    public init(result: AnalysisResult, territory: LoadedTerritory, minimum: SectorMinimum) {
+    public init(result: AnalysisResult, territory: LoadedTerritory, minimum: SectorMinimum, withShapes: Bool = true) {
         self.result = result
         self.territory = territory
         self.minimum = minimum
+        self.withShapes = withShapes
     }
 
     public func build() async throws -> ResultPolygons {
@@ -29,12 +33,12 @@ public struct ResultPolygonsBuilder: Sendable {
 
         // One job per band area and per sector, dissolved concurrently.
         var bandJobs: [(gamme: Gamme, band: Int, members: [Int])] = []
-        for gamme in Gamme.allCases {
+        for gamme in Gamme.allCases where withShapes {
             var byBand: [Int: [Int]] = [:]
             for (i, access) in result.access[gamme]!.enumerated() { byBand[access.band, default: []].append(i) }
             for band in byBand.keys.sorted() { bandJobs.append((gamme, band, byBand[band]!)) }
         }
-        let jobs = bandJobs.map(\.members) + groups
+        let jobs = withShapes ? bandJobs.map(\.members) + groups : []
         let dissolved = try await Concurrency.map(jobs) { members -> MultiPolygon in
             let engine = GeometryEngine()
             do {
@@ -50,7 +54,8 @@ public struct ResultPolygonsBuilder: Sendable {
                 gamme: job.gamme, band: job.band, label: result.parameters.bands.label(job.band), communes: job.members.count,
                 population: job.members.reduce(0) { $0 + result.communes[$1].population }, shape: shape))
         }
-        let sectors = zip(groups, dissolved.suffix(groups.count)).map { sector(members: $0, shape: $1) }
+        let shapesOfGroups = withShapes ? Array(dissolved.suffix(groups.count)) : groups.map { _ in MultiPolygon(polygons: []) }
+        let sectors = zip(groups, shapesOfGroups).map { sector(members: $0, shape: $1) }
         let (kept, small) = numbered(sectors)
         return ResultPolygons(bands: bands, sectors: kept, smallSectors: small)
     }
