@@ -13,7 +13,7 @@ extension CommuneReader {
         var read = FileRead()
         var firstFID: [String: Int64] = [:]
         do {
-            let input = try OGRLayerInput.read(file: file, layer: source.layer, fields: [source.codeProperty, source.nameProperty])
+            let input = try OGRLayerInput.read(file: file, format: source.format, layer: source.layer, fields: [source.codeProperty, source.nameProperty])
             try input.require(source.codeProperty, key: "communes.code_property")
             let label = input.label
             for record in input.contents.features {

@@ -12,10 +12,13 @@ struct OGRLayerInput {
     var label: String { "\(file) (layer \(contents.layer))" }
 
     /// Reads `layer` (nil: the first) of `file` with the `fields` wanted, in Lambert-93.
+    /// A Shapefile has one layer, named after the file: `layer` is ignored for it, so
+    /// that one `communes.layer` can name the layer of GeoPackages listed beside it.
     /// - Throws: `ZonegriseError.unreadable` when the file is missing, `.malformed` when
     ///   OGR cannot open it, has no such layer or no coordinate system.
     /// - Complexity: O(features + vertices).
-    static func read(file: String, layer: String?, fields: [String]) throws -> OGRLayerInput {
+    static func read(file: String, format: VectorInputFormat?, layer: String?, fields: [String]) throws -> OGRLayerInput {
+        let layer = VectorInputFormat.resolve(path: file, declared: format) == .shapefile ? nil : layer
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
             throw ZonegriseError.unreadable(file: file, reason: "no such file")

@@ -155,7 +155,7 @@ struct ServiceLayerReader {
     /// are named by their FID.
     func readOGR(file: String) throws -> [RawSite] {
         let groups = [Self.idKeys, Self.nameKeys, Self.communeKeys, Self.formatKeys]
-        let input = try OGRLayerInput.read(file: file, layer: source.layer, fields: groups.flatMap { $0 })
+        let input = try OGRLayerInput.read(file: file, format: source.format, layer: source.layer, fields: groups.flatMap { $0 })
         var sites: [RawSite] = []
         for record in input.contents.features {
             guard case let .point(point) = record.geometry else {

@@ -115,7 +115,7 @@ struct SubdivisionReader {
     /// polygons are. Features are named by their FID.
     func readOGR(communes: [Commune]) throws -> SubdivisionScheme {
         let file = source.file
-        let input = try OGRLayerInput.read(file: file, layer: source.layer, fields: [source.codeProperty, source.nameProperty])
+        let input = try OGRLayerInput.read(file: file, format: source.format, layer: source.layer, fields: [source.codeProperty, source.nameProperty])
         try input.require(source.codeProperty, key: "subdivisions.code_property")
         var shapes: [MultiPolygon] = []
         var shapeCodes: [String] = []
