@@ -18,7 +18,8 @@ struct OGRLayerInput {
     ///   OGR cannot open it, has no such layer or no coordinate system.
     /// - Complexity: O(features + vertices).
     static func read(file: String, format: VectorInputFormat?, layer: String?, fields: [String]) throws -> OGRLayerInput {
-        let layer = VectorInputFormat.resolve(path: file, declared: format) == .shapefile ? nil : layer
+        let isShapefile = format == .shapefile || VectorInputFormat.resolve(path: file, declared: nil) == .shapefile
+        let layer = isShapefile ? nil : layer
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
             throw ZonegriseError.unreadable(file: file, reason: "no such file")
