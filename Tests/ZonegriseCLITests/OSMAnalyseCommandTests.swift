@@ -7,7 +7,7 @@ import Testing
 @Suite("CLI: analyse with the osm time model")
 struct OSMAnalyseCommandTests {
     static let outputs = ["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson",
-                          "road_graph.zgcache", "zones_grises.csv"]
+                          "resultats.gpkg", "road_graph.zgcache", "zones_grises.csv"]
 
     /// Writes the territory into `folder`; returns the manifest path.
     @discardableResult

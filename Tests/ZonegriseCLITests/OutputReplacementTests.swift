@@ -136,7 +136,7 @@ struct OutputReplacementTests {
         let crowfly = try ZonegriseBinary.run(["analyse", "geodata/demo/demo.yaml", "--time-model", "crowfly", "--out", scene.out.path])
         #expect(crowfly.status == 0, "\(crowfly.stderr)")
         #expect(CLIScratch.entries(scene.out) == ["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson",
-                                                   "zones_grises.csv", "zones_grises_par_subdivision.csv"])
+                                                   "resultats.gpkg", "zones_grises.csv", "zones_grises_par_subdivision.csv"])
     }
 
     @Test func folderHoldingOtherFilesIsRefusedAndUntouched() throws {
