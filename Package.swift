@@ -27,13 +27,14 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CReadOSM", pkgConfig: "readosm", providers: [.apt(["libreadosm-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         // The one system call Glibc's Swift module does not show: renameat2's exchange.
         .target(name: "CFileSystem"),
 
-        // The one wrapper module: GEOS, PROJ, zlib, libcrypto, readosm behind Swift value types.
+        // The one wrapper module: GEOS, PROJ, GDAL/OGR, zlib, libcrypto, readosm behind Swift value types.
         .target(
             name: "ZonegriseNative",
-            dependencies: ["CGEOS", "CPROJ", "CZlib", "CCrypto", "CReadOSM", "CFileSystem", "ZonegriseCore"],
+            dependencies: ["CGEOS", "CPROJ", "CGDAL", "CZlib", "CCrypto", "CReadOSM", "CFileSystem", "ZonegriseCore"],
             swiftSettings: strict
         ),
         // Pure-Swift domain: communes, gammes, poles, time models, zones grises.

@@ -17,6 +17,12 @@ package enum NativeError: Error, Hashable, Sendable, CustomStringConvertible {
     /// An OpenStreetMap file (.osm, .pbf) could not be read: a wrong suffix, or readosm
     /// failed (`message` gives its code in words and what was read before the failure).
     case osm(path: String, message: String)
+    /// A GDAL/OGR call failed: `operation` names the step ("create the GeoPackage layer
+    /// communes", "open communes.gpkg"), `message` is `CPLGetLastErrorMsg` or our own text.
+    case gdal(operation: String, message: String)
+    /// A vector file (Shapefile, GeoPackage) read through OGR cannot be used as asked:
+    /// no such layer, no coordinate system… `message` is a clause naming what is wrong.
+    case vector(path: String, message: String)
 
     package var description: String {
         switch self {
@@ -30,6 +36,10 @@ package enum NativeError: Error, Hashable, Sendable, CustomStringConvertible {
             "Cannot read \(path): \(Self.sentenceEnd(message))"
         case let .osm(path, message):
             "Cannot read the OpenStreetMap file \(path): \(Self.sentenceEnd(message))"
+        case let .gdal(operation, message):
+            "GDAL failed to \(operation): \(Self.sentenceEnd(message))"
+        case let .vector(path, message):
+            "\(path): \(Self.sentenceEnd(message))"
         }
     }
 
@@ -40,6 +50,8 @@ package enum NativeError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case let .geos(operation, message): text = "GEOS failed to \(operation): \(message)"
         case let .proj(operation, message): text = "PROJ failed to \(operation): \(message)"
+        case let .gdal(operation, message): text = "GDAL failed to \(operation): \(message)"
+        case let .vector(_, message): text = message
         case let .gzip(_, message), let .io(_, message), let .osm(_, message): text = message
         }
         var clause = text

@@ -6,10 +6,13 @@ package enum OutputNames {
     package static let polygons = ["bandes_intermediaire.geojson", "bandes_proximite.geojson", "bandes_superieure.geojson",
                                    "secteurs.csv", "secteurs.geojson"]
 
+    /// Every extra file of an `analyse`, sorted.
+    package static let extras = (polygons + ["resultats.gpkg"]).sorted()
+
     /// Every extra file of an `analyse`, in the order `AnalysisRun.standardWriters` writes them.
     package static let analysisWritten = ["secteurs.geojson", "secteurs.csv", "bandes_proximite.geojson", "bandes_intermediaire.geojson",
-                                          "bandes_superieure.geojson"]
+                                          "bandes_superieure.geojson", "resultats.gpkg"]
 
     /// `names` and the extra files of an `analyse`, sorted (as a folder listing is).
-    package static func analysisFolder(_ names: [String]) -> [String] { (names + polygons).sorted() }
+    package static func analysisFolder(_ names: [String]) -> [String] { (names + extras).sorted() }
 }

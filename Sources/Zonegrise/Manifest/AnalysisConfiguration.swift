@@ -110,6 +110,10 @@ public struct CommuneSource: Hashable, Sendable {
     public var centres: String?
     /// `communes.encoding`: of the polygon files and the centres file; nil: detected.
     public var encoding: TextEncoding?
+    /// `communes.layer`: the layer of each Shapefile or GeoPackage; nil: its first layer.
+    public var layer: String?
+    /// `communes.format`; nil: by extension (`VectorInputFormat`).
+    public var format: VectorInputFormat?
 
     public init() {}
 
@@ -153,6 +157,10 @@ public struct LayerSource: Hashable, Sendable {
     public var label: String
     public var file: InputFile
     public var thresholdMinutes: Double
+    /// `service_layers[].layer`: the layer of a GeoPackage; nil: its first layer.
+    public var layer: String?
+    /// `service_layers[].format`; nil: by extension, else GeoJSON or CSV by content.
+    public var format: VectorInputFormat?
 
     public init(name: String, label: String, file: InputFile, thresholdMinutes: Double) {
         self.name = name
@@ -169,6 +177,10 @@ public struct SubdivisionSource: Hashable, Sendable {
     public var nameProperty = "nom"
     /// As declared by the manifest's `encoding` key; nil: detected.
     public var encoding: TextEncoding?
+    /// The layer of a GeoPackage; nil: its first layer.
+    public var layer: String?
+    /// nil: by extension, else GeoJSON or CSV by content.
+    public var format: VectorInputFormat?
 
     public init(name: String, file: String) {
         self.name = name

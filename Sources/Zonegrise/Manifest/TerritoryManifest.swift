@@ -82,6 +82,15 @@ struct NodeReader {
 
     func list(_ node: Node, _ key: String) throws -> [Node] { try values.list(node, key) }
 
+    /// An input's `format` key (docs/MANIFEST.md, "Shapefile and GeoPackage inputs").
+    func format(_ node: Node, _ key: String) throws -> VectorInputFormat {
+        let value = try text(node, key)
+        guard let format = VectorInputFormat(rawValue: value) else {
+            throw fail(node, key, "\"\(value)\" is not a format zonegrise reads: give \(VectorInputFormat.acceptedNames)")
+        }
+        return format
+    }
+
     /// An input's `encoding` key (docs/MANIFEST.md).
     func encoding(_ node: Node, _ key: String) throws -> TextEncoding {
         let value = try text(node, key)
@@ -117,7 +126,7 @@ struct NodeReader {
                     config.communes.files = [try path(node, key)]
                     continue
                 }
-                for (k, v) in try mapping(node, key, allowed: ["files", "code_property", "name_property", "vintage", "fusions", "centres", "encoding"]) {
+                for (k, v) in try mapping(node, key, allowed: ["files", "code_property", "name_property", "vintage", "fusions", "centres", "encoding", "layer", "format"]) {
                     let full = key + "." + k
                     switch k {
                     case "files": config.communes.files = try list(v, full).map { try path($0, full) }
@@ -126,6 +135,8 @@ struct NodeReader {
                     case "vintage": config.communes.vintage = try text(v, full)
                     case "centres": config.communes.centres = try path(v, full)
                     case "encoding": config.communes.encoding = try encoding(v, full)
+                    case "layer": config.communes.layer = try text(v, full)
+                    case "format": config.communes.format = try format(v, full)
                     default:
                         guard case let .mapping(pairs) = v else { throw fail(v, full, "expected a mapping old code: new code") }
                         var given: [String: String] = [:]
@@ -150,7 +161,7 @@ struct NodeReader {
                         }
                     }
                 }
-                if config.communes.files.isEmpty { throw fail(node, "communes.files", "name at least one GeoJSON file") }
+                if config.communes.files.isEmpty { throw fail(node, "communes.files", "name at least one GeoJSON, Shapefile or GeoPackage file") }
             case "populations": config.populations = try inputFile(node, key)
             case "equipment": config.equipment = try inputFile(node, key)
             case "gammes": config.gammes = try inputFile(node, key)
@@ -213,7 +224,9 @@ struct NodeReader {
                     var name = "", label = "", threshold = 30.0
                     var input: InputFile?
                     var declared: TextEncoding?
-                    for (k, v) in try mapping(item, key, allowed: ["name", "label", "file", "threshold", "vintage", "encoding"]) {
+                    var layer: String?
+                    var format: VectorInputFormat?
+                    for (k, v) in try mapping(item, key, allowed: ["name", "label", "file", "threshold", "vintage", "encoding", "layer", "format"]) {
                         let full = key + "." + k
                         switch k {
                         case "name": name = try text(v, full)
@@ -221,6 +234,8 @@ struct NodeReader {
                         case "file": input = InputFile(path: try path(v, full), vintage: input?.vintage)
                         case "vintage": input = InputFile(path: input?.path ?? "", vintage: try text(v, full))
                         case "encoding": declared = try encoding(v, full)
+                        case "layer": layer = try text(v, full)
+                        case "format": format = try self.format(v, full)
                         default:
                             threshold = try ConfigurationValues.minutes(try text(v, full), key: full, source: values.source(v))
                         }
@@ -231,19 +246,24 @@ struct NodeReader {
                     guard var input, !input.path.isEmpty else { throw fail(item, key + ".file", "missing for layer \(name)") }
                     input.encoding = declared
                     guard !config.serviceLayers.contains(where: { $0.name == name }) else { throw fail(item, key + ".name", "\(name) is used twice") }
-                    config.serviceLayers.append(LayerSource(name: name, label: label.isEmpty ? name : label, file: input, thresholdMinutes: threshold))
+                    var layerSource = LayerSource(name: name, label: label.isEmpty ? name : label, file: input, thresholdMinutes: threshold)
+                    layerSource.layer = layer
+                    layerSource.format = format
+                    config.serviceLayers.append(layerSource)
                 }
             case "candidates": config.candidatesFile = try path(node, key)
             case "subdivisions":
                 for item in try list(node, key) {
                     var source = SubdivisionSource(name: "", file: "")
-                    for (k, v) in try mapping(item, key, allowed: ["name", "file", "code_property", "name_property", "encoding"]) {
+                    for (k, v) in try mapping(item, key, allowed: ["name", "file", "code_property", "name_property", "encoding", "layer", "format"]) {
                         let full = key + "." + k
                         switch k {
                         case "name": source.name = try text(v, full)
                         case "file": source.file = try path(v, full)
                         case "code_property": source.codeProperty = try text(v, full)
                         case "encoding": source.encoding = try encoding(v, full)
+                        case "layer": source.layer = try text(v, full)
+                        case "format": source.format = try format(v, full)
                         default: source.nameProperty = try text(v, full)
                         }
                     }

@@ -78,6 +78,21 @@ public struct AnalysisOutputs: Sendable {
         return props
     }
 
+    /// The columns of commune `i` as `resultats.gpkg` stores them (`GeoPackageOutput`):
+    /// reals rounded to the decimals `communes.csv` prints.
+    func vectorProperties(_ i: Int) -> [(String, VectorValue)] {
+        properties(i).map { name, value in
+            switch value {
+            case .null: return (name, .null)
+            case let .bool(b): return (name, .boolean(b))
+            case let .int(n): return (name, .integer(n))
+            case let .number(x, decimals): return (name, .real(Double(DecimalText.format(x, decimals: decimals)) ?? x))
+            case let .string(s): return (name, .string(s))
+            case .array, .object: return (name, .string(value.text(pretty: false)))
+            }
+        }
+    }
+
     /// Communes are projected and formatted in concurrent chunks (one PROJ context
     /// each), joined in order: the same bytes as one pass.
     /// - Complexity: O(vertices + communes × columns), split over the cores.

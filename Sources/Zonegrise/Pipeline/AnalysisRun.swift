@@ -22,7 +22,7 @@ public struct AnalysisRun: Sendable {
     /// The outputs of docs/OUTPUTS.md, in the order they are listed in the manifest.
     public static let standardWriters: [any OutputWriter] = [
         CommunesGeoJSONOutput(), CommunesCSVOutput(), PolesGeoJSONOutput(), ZonesGrisesCSVOutput(), SubdivisionsCSVOutput(),
-        GammesCSVOutput(), SectorsGeoJSONOutput(), SectorsCSVOutput(), BandsGeoJSONOutput(),
+        GammesCSVOutput(), SectorsGeoJSONOutput(), SectorsCSVOutput(), BandsGeoJSONOutput(), GeoPackageOutput(),
     ]
 
     public init(configuration: AnalysisConfiguration, outputDirectory: String, progress: (@Sendable (String) -> Void)? = nil,

@@ -1,7 +1,8 @@
 import ZonegriseCore
 import ZonegriseNative
 
-/// Reads commune polygons from GeoJSON files (RFC 7946 WGS84 or a legacy `crs`).
+/// Reads commune polygons from GeoJSON files (RFC 7946 WGS84 or a legacy `crs`), or
+/// from Shapefiles and GeoPackages through OGR (`CommuneReader+OGR.swift`).
 ///
 /// Keeps the communes of the loaded départements, checks codes are unique across the
 /// files, merges communes listed in `fusions` into the commune they joined (GEOS
@@ -85,6 +86,9 @@ struct CommuneReader {
     /// Reads one file: its communes of the loaded départements, projected to Lambert-93.
     static func readFile(_ file: String, source: CommuneSource, departements: Set<String>,
                          transformers: inout [CoordinateSystem: CoordinateTransformer?]) -> FileRead {
+        if VectorInputFormat.readsThroughOGR(path: file, declared: source.format) {
+            return readOGRFile(file, source: source, departements: departements)
+        }
         var read = FileRead()
         var seen: [String: String] = [:]
         do {

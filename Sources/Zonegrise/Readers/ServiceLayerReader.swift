@@ -19,8 +19,13 @@ struct ServiceLayerReader {
 
     func read() throws -> ServiceLayer {
         let file = source.file.path
-        let bytes = try InputBytes.read(file)
-        let raw = InputBytes.looksLikeJSON(bytes) ? try readGeoJSON(bytes, file: file) : try readCSV(bytes, file: file)
+        let raw: [RawSite]
+        if VectorInputFormat.readsThroughOGR(path: file, declared: source.format) {
+            raw = try readOGR(file: file)
+        } else {
+            let bytes = try InputBytes.read(file)
+            raw = InputBytes.looksLikeJSON(bytes) ? try readGeoJSON(bytes, file: file) : try readCSV(bytes, file: file)
+        }
         var sites: [ServiceSite] = []
         var outside = 0, atCentre = 0, located = 0
         var seen: [String: String] = [:]
@@ -130,10 +135,41 @@ struct ServiceLayerReader {
                 for key in keys { if let value = p[key]?.propertyText, !value.isEmpty { return value } }
                 return nil
             }
-            sites.append(RawSite(id: text(["id_fs", "id", "MATRICULE"]) ?? "feature-\(feature.index + 1)",
-                                 name: text(["lib_fs", "lib_france_services", "nom", "name"]) ?? "",
-                                 communeCode: text(["insee_com", "code_insee", "code"]), point: point,
-                                 format: text(["format_fs", "FORMAT_FS"]) ?? "", origin: "feature \(feature.index + 1)"))
+            sites.append(RawSite(id: text(Self.idKeys) ?? "feature-\(feature.index + 1)",
+                                 name: text(Self.nameKeys) ?? "",
+                                 communeCode: text(Self.communeKeys), point: point,
+                                 format: text(Self.formatKeys) ?? "", origin: "feature \(feature.index + 1)"))
+        }
+        return sites
+    }
+
+    /// The properties (GeoJSON) or fields (OGR, without regard to case) a site's id,
+    /// name, commune code and format are taken from: the first one set.
+    static let idKeys = ["id_fs", "id", "MATRICULE"]
+    static let nameKeys = ["lib_fs", "lib_france_services", "nom", "name"]
+    static let communeKeys = ["insee_com", "code_insee", "code"]
+    static let formatKeys = ["format_fs", "FORMAT_FS"]
+
+    /// Sites from a Shapefile or GeoPackage point layer (`service_layers[].layer`),
+    /// through OGR, in Lambert-93; the same fields as the GeoJSON properties. Features
+    /// are named by their FID.
+    func readOGR(file: String) throws -> [RawSite] {
+        let groups = [Self.idKeys, Self.nameKeys, Self.communeKeys, Self.formatKeys]
+        let input = try OGRLayerInput.read(file: file, format: source.format, layer: source.layer, fields: groups.flatMap { $0 })
+        var sites: [RawSite] = []
+        for record in input.contents.features {
+            guard case let .point(point) = record.geometry else {
+                throw input.wrongGeometry(record, what: "a service site", expected: "a Point")
+            }
+            try CoordinateSystem.lambert93.checkPositions(CollectionOfOne(point), file: input.label, feature: Int(record.fid), what: "the site")
+            var offset = 0
+            var found: [String?] = []
+            for keys in groups {
+                found.append(record.values[offset ..< offset + keys.count].first { $0.map { !$0.isEmpty } ?? false } ?? nil)
+                offset += keys.count
+            }
+            sites.append(RawSite(id: found[0] ?? "fid-\(record.fid)", name: found[1] ?? "", communeCode: found[2], point: point,
+                                 format: found[3] ?? "", origin: "FID \(record.fid)"))
         }
         return sites
     }

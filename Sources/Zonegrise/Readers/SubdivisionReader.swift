@@ -16,6 +16,7 @@ struct SubdivisionReader {
     ///     `unmatched_rows` policy.
     func read(communes: [Commune], codes: CommuneCodes, unmatched: ([(String, Int)]) throws -> Void = { _ in }) throws -> SubdivisionScheme {
         let file = source.file
+        if VectorInputFormat.readsThroughOGR(path: file, declared: source.format) { return try readOGR(communes: communes) }
         let bytes = try InputBytes.read(file)
         var mapping: [String: String] = [:]
         var names: [String: String] = [:]
@@ -51,22 +52,7 @@ struct SubdivisionReader {
                 shapeCodes.append(code)
                 names[code] = feature.properties[source.nameProperty]?.propertyText ?? ""
             }
-            let locator: PolygonLocator
-            do { locator = try engine.makeLocator(shapes) } catch {
-                throw ZonegriseError.malformed(file: file, line: nil, detail: "cannot index the \(source.name) polygons: \(NativeError.reason(of: error))")
-            }
-            var outside: [String] = []
-            for commune in communes {
-                if let index = locator.indexContaining(commune.centre) {
-                    mapping[commune.code] = shapeCodes[index]
-                } else {
-                    outside.append(commune.code)
-                }
-            }
-            if !outside.isEmpty {
-                warnings.add(RunWarning(.communesWithoutSubdivision, file: file, count: outside.count, examples: Array(outside.prefix(5)),
-                                        message: "\(file): \(outside.count) commune centre(s) fall in no \(source.name) polygon (first: \(outside[0])); they are reported as \(SubdivisionScheme.unassigned)"))
-            }
+            mapping = try assign(communes, to: shapes, codes: shapeCodes, file: file)
         } else {
             let csv = try CSVReader(bytes: bytes, file: file)
             let communeColumn = try csv.column(anyOf: ["commune", "COM", "codgeo", "code_commune", "insee_com"])
@@ -97,6 +83,59 @@ struct SubdivisionReader {
                                         message: "\(file): \(missing.count) analysed commune(s) have no \(source.name) (first: \(missing[0].code)); they are reported as \(SubdivisionScheme.unassigned)"))
             }
         }
+        return SubdivisionScheme(name: source.name, subdivisionOfCommune: mapping, names: names)
+    }
+
+    /// Each commune to the subdivision whose polygon contains its centre; a warning
+    /// counts the communes in none.
+    /// - Complexity: O(vertices) to index, then about O(log n) per commune.
+    func assign(_ communes: [Commune], to shapes: [MultiPolygon], codes shapeCodes: [String], file: String) throws -> [String: String] {
+        let locator: PolygonLocator
+        do { locator = try engine.makeLocator(shapes) } catch {
+            throw ZonegriseError.malformed(file: file, line: nil, detail: "cannot index the \(source.name) polygons: \(NativeError.reason(of: error))")
+        }
+        var mapping: [String: String] = [:]
+        var outside: [String] = []
+        for commune in communes {
+            if let index = locator.indexContaining(commune.centre) {
+                mapping[commune.code] = shapeCodes[index]
+            } else {
+                outside.append(commune.code)
+            }
+        }
+        if !outside.isEmpty {
+            warnings.add(RunWarning(.communesWithoutSubdivision, file: file, count: outside.count, examples: Array(outside.prefix(5)),
+                                    message: "\(file): \(outside.count) commune centre(s) fall in no \(source.name) polygon (first: \(outside[0])); they are reported as \(SubdivisionScheme.unassigned)"))
+        }
+        return mapping
+    }
+
+    /// Subdivision polygons from a Shapefile or GeoPackage (`subdivisions[].layer`, the
+    /// `code_property` and `name_property` fields), through OGR, assigned as GeoJSON
+    /// polygons are. Features are named by their FID.
+    func readOGR(communes: [Commune]) throws -> SubdivisionScheme {
+        let file = source.file
+        let input = try OGRLayerInput.read(file: file, format: source.format, layer: source.layer, fields: [source.codeProperty, source.nameProperty])
+        try input.require(source.codeProperty, key: "subdivisions.code_property")
+        var shapes: [MultiPolygon] = []
+        var shapeCodes: [String] = []
+        var names: [String: String] = [:]
+        for record in input.contents.features {
+            guard let code = record.values[0], !code.allSatisfy(\.isWhitespace) else {
+                throw ZonegriseError.malformed(file: input.label, line: nil,
+                                               detail: "FID \(record.fid): the \"\(source.codeProperty)\" field is empty; every subdivision needs its code")
+            }
+            guard case let .polygons(shape) = record.geometry else {
+                throw input.wrongGeometry(record, what: "subdivision \(code)", expected: "a Polygon or MultiPolygon")
+            }
+            do { shapes.append(try engine.isValid(shape) ? shape : engine.makeValid(shape)) } catch {
+                throw ZonegriseError.malformed(file: input.label, line: nil,
+                                               detail: "FID \(record.fid): subdivision \(code) is not a usable polygon: \(NativeError.reason(of: error))")
+            }
+            shapeCodes.append(code)
+            names[code] = record.values[1] ?? ""
+        }
+        let mapping = try assign(communes, to: shapes, codes: shapeCodes, file: file)
         return SubdivisionScheme(name: source.name, subdivisionOfCommune: mapping, names: names)
     }
 }
