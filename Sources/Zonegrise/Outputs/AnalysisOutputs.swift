@@ -80,8 +80,11 @@ public struct AnalysisOutputs: Sendable {
 
     /// The columns of commune `i` as `resultats.gpkg` stores them (`GeoPackageOutput`):
     /// reals rounded to the decimals `communes.csv` prints.
-    func vectorProperties(_ i: Int) -> [(String, VectorValue)] {
-        properties(i).map { name, value in
+    func vectorProperties(_ i: Int) -> [(String, VectorValue)] { Self.vectorValues(properties(i)) }
+
+    /// Output values as GeoPackage field values: numbers rounded as in the CSV files.
+    static func vectorValues(_ properties: [(String, JSONOutput)]) -> [(String, VectorValue)] {
+        properties.map { name, value in
             switch value {
             case .null: return (name, .null)
             case let .bool(b): return (name, .boolean(b))

@@ -86,23 +86,15 @@ extension AnalysisOutputs {
         return VectorLayerData(name: "poles", geometryKind: .point, fields: fields, features: features)
     }
 
-    /// One feature per sector of `polygons.allSectors` (kept ones, then the small ones).
+    /// One feature per sector of `polygons.allSectors` (kept ones, then the small ones),
+    /// with the columns of `secteurs.csv`.
     func sectorsLayer() -> VectorLayerData {
-        var fields = [VectorField("id", .string), VectorField("nb_communes", .integer), VectorField("communes", .string),
-                      VectorField("population", .integer), VectorField("code_enjeux", .string),
-                      VectorField("gammes_manquantes", .string)]
-        fields += Gamme.allCases.map { VectorField("poles_proches_" + $0.rawValue, .string) }
-        fields += [VectorField("subdivisions", .string), VectorField("sous_minimum", .boolean)]
+        let empty = Sector(number: 0, communeIndices: [], population: 0, lackingGammes: [], code: "", nearestPoles: [:], subdivisions: [],
+                           shape: MultiPolygon(polygons: []), isBelowMinimum: false)
+        let kinds: [String: VectorField.Kind] = ["petit_secteur": .boolean, "communes": .integer, "population": .integer]
+        let fields = sectorProperties(empty).map { VectorField($0.0, kinds[$0.0] ?? .string) }
         let features = polygons.allSectors.map { sector in
-            var values: [VectorValue] = [
-                .string(sector.id), .integer(sector.communeIndices.count),
-                .string(sector.communeIndices.map { result.communes[$0].code }.joined(separator: ",")),
-                .integer(sector.population), .string(sector.code),
-                .string(sector.lackingGammes.map(\.rawValue).joined(separator: ",")),
-            ]
-            values += Gamme.allCases.map { gamme in sector.nearestPoles[gamme].map { .string($0.joined(separator: ",")) } ?? .null }
-            values += [.string(sector.subdivisions.joined(separator: ",")), .boolean(sector.isBelowMinimum)]
-            return VectorFeature(values: values, geometry: .multiPolygon(sector.shape))
+            VectorFeature(values: Self.vectorValues(sectorProperties(sector)).map(\.1), geometry: .multiPolygon(sector.shape))
         }
         return VectorLayerData(name: "secteurs", geometryKind: .multiPolygon, fields: fields, features: features)
     }

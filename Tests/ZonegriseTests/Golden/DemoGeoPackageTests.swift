@@ -43,7 +43,7 @@ struct DemoGeoPackageTests {
         #expect(summary.components(separatedBy: "ID[\"EPSG\",2154]]").count - 1 == layers.count)
         for field in ["code: String", "population: Integer64", "temps_proximite: Real", "zone_grise_superieure: Integer(Boolean)",
                       "nb_gammes_grises: Integer64", "hors_seuil_france_services: Integer(Boolean)", "gammes_manquantes: String",
-                      "poles_proches_superieure: String", "sous_minimum: Integer(Boolean)", "bande: String"] {
+                      "poles_proches_superieure: String", "petit_secteur: Integer(Boolean)", "bande: String"] {
             #expect(summary.contains("\n" + field + " "), "no field \(field)")
         }
         // An R-tree per layer.
@@ -114,9 +114,9 @@ struct DemoGeoPackageTests {
         let file = try #require(files.first)
         let path = folder.appendingPathComponent("hand.gpkg").path
         try Data(file.bytes).write(to: URL(fileURLWithPath: path))
-        let sectors = try Self.query(path, "SELECT id, nb_communes, communes, population, code_enjeux, gammes_manquantes, poles_proches_proximite, poles_proches_intermediaire, subdivisions, sous_minimum, ST_Area(geom) AS area FROM secteurs")
+        let sectors = try Self.query(path, "SELECT secteur, communes, codes_communes, population, code_enjeux, gammes_manquantes, poles_proches_proximite, poles_proches_intermediaire, subdivisions, petit_secteur, ST_Area(geom) AS area FROM secteurs")
         let codes = outputs.result.communes.prefix(2).map(\.code).joined(separator: ",")
-        #expect(sectors.map(\.1) == ["S001", "2", codes, "1234", "-IS", "intermediaire,superieure", "(null)", "99014,99020",
+        #expect(sectors.map(\.1) == ["S001", "2", codes, "1234", "-IS", "intermediaire,superieure", "", "99014,99020",
                                      "arrondissement:991", "0", "1000000"])
         let bands = try Self.query(path, "SELECT gamme, bande, rang, communes, population FROM bandes_proximite")
         #expect(bands.map(\.1) == ["proximite", "10-20", "1", "2", "1234"])
