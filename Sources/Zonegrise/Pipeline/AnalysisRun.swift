@@ -318,12 +318,16 @@ public struct AnalysisRun: Sendable {
             return files.map(\.name)
         }.flatMap { $0 }
         precondition(Set(names).count == names.count, "two writers name the same file")
+        // LISEZMOI.txt lists every file of the folder, itself and the manifest included.
+        let all = names + [LisezmoiText.fileName, "manifest.json"]
+        try transaction.write(LisezmoiText.fileName, LisezmoiText(command: outputs.commandName, manifestPath: configuration.manifestPath,
+                                                                  files: all, cacheName: inFolderCacheName).bytes)
         let manifest = try RunManifest(configuration: configuration, territory: outputs.territory, result: outputs.result, model: model,
-                                       warnings: outputs.warnings.map(\.message), outputs: names + ["manifest.json"],
+                                       warnings: outputs.warnings.map(\.message), outputs: all,
                                        digests: try await digests).json()
         try transaction.write("manifest.json", Array(manifest.text(pretty: true).utf8))
         progress?.advance()
         defer { progress?.advance() }
-        return try transaction.commit(order: names + ["manifest.json"])
+        return try transaction.commit(order: all)
     }
 }
