@@ -8,8 +8,10 @@ struct Analyse: AsyncParsableCommand {
         abstract: "Classify every commune of a territory manifest and write maps and tables.",
         discussion: """
         Writes communes.geojson, communes.csv, poles.geojson, zones_grises.csv, \
-        zones_grises_par_subdivision.csv (with subdivisions), gammes.csv and manifest.json \
-        into the output folder, all or nothing. Flags override the manifest's values.
+        zones_grises_par_subdivision.csv (with subdivisions), gammes.csv, LISEZMOI.txt (what \
+        each file is, in French) and manifest.json into the output folder, all or nothing. \
+        Flags override the manifest's values. On a terminal a progress bar shows the time \
+        left (not in a pipe, nor with CI set or TERM=dumb).
         """
     )
 

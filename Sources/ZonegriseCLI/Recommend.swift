@@ -12,7 +12,7 @@ struct Recommend: AsyncParsableCommand {
         maximal covering; or, with --cover-all, sites until everyone a candidate can bring \
         within the threshold is within it. Writes recommandation.csv, scenario.yaml (ready for \
         zonegrise compare), non_couvrables.csv (--cover-all), the comparison files of that \
-        scenario and manifest.json, all or nothing (docs/RECOMMENDATION.md).
+        scenario, LISEZMOI.txt and manifest.json, all or nothing (docs/RECOMMENDATION.md).
         """
     )
 

@@ -6,7 +6,7 @@ import Testing
 /// every gamme) crossed by two primary roads through their centres.
 @Suite("CLI: analyse with the osm time model")
 struct OSMAnalyseCommandTests {
-    static let outputs = ["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson",
+    static let outputs = ["LISEZMOI.txt", "communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson",
                           "road_graph.zgcache", "zones_grises.csv"]
 
     /// Writes the territory into `folder`; returns the manifest path.

@@ -81,7 +81,7 @@ struct OSMTimeModelRunTests {
     @Test func runOnTheRoadGridWritesTheCacheAndReadsItNextTime() async throws {
         let territory = try Self.territory("osm-grid", roads: PipelineRoadMap.grid().xml)
         let report = try await territory.run()
-        #expect(territory.outputEntries == ["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson",
+        #expect(territory.outputEntries == ["LISEZMOI.txt", "communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson",
                                             "road_graph.zgcache", "zones_grises.csv"])
         #expect(!report.warningMessages.contains { $0.contains("road") }, "\(report.warningMessages)")
         // 99005 is a pole: 0; 99002 is 0.02° of latitude (2.22 km) below it on the
