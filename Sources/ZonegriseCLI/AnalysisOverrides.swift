@@ -51,6 +51,8 @@ struct AnalysisOverrides: ParsableArguments {
     var gammes: String?
     @Option(help: "Rows for communes missing from the geometry: stop with an error, or skip them with a warning.")
     var unmatchedRows: ChoiceArgument<UnmatchedRows>?
+    @Option(help: "Output groups to write, comma-separated: tables, polygones, geopackage, rapport (default: all).")
+    var outputs: String?
 
     /// Options read by one time model only, with that model.
     var modelOptions: [(flag: String, given: Bool, model: TimeModelConfiguration.Kind)] {
@@ -87,6 +89,7 @@ struct AnalysisOverrides: ParsableArguments {
             ("thresholds.superieure", thresholdSuperieure, "--threshold-superieure"),
             ("comparison", comparison?.text, "--comparison"), ("bands", bands, "--bands"), ("poles.share", poleShare, "--pole-share"),
             ("poles.hierarchy", poleHierarchy, "--pole-hierarchy"), ("unmatched_rows", unmatchedRows?.text, "--unmatched-rows"),
+            ("outputs", outputs, "--outputs"),
         ]
         for value in values {
             if let text = value.text { try config.apply(value.key, value: text, source: value.flag) }

@@ -17,11 +17,17 @@ public struct AnalysisOutputs: Sendable {
     /// The band areas and sectors dissolved from the communes (GEOS), computed once per
     /// run before the writers.
     public let polygons: ResultPolygons
+    /// The sector (`S001`…) of each analysed commune, by index into `result.communes`;
+    /// nil for communes in no sector (grey for no gamme).
+    public let sectorIds: [String?]
 
     public init(result: AnalysisResult, territory: LoadedTerritory, warnings: [RunWarning] = [], comparisons: [ScenarioOutcome] = [],
                 recommendation: Recommendation? = nil, polygons: ResultPolygons = .empty) {
         self.result = result
         self.polygons = polygons
+        var ids = [String?](repeating: nil, count: result.communes.count)
+        for sector in polygons.allSectors { for i in sector.communeIndices { ids[i] = sector.id } }
+        sectorIds = ids
         self.territory = territory
         self.warnings = warnings
         self.comparisons = comparisons
@@ -64,7 +70,7 @@ public struct AnalysisOutputs: Sendable {
             ]
         }
         props += [("nb_gammes_grises", .int(result.greyGammeCounts[i])), ("code_enjeux", .string(result.codesEnjeux[i])),
-                  ("source_gammes", .string(gammesSource))]
+                  ("secteur", sectorIds[i].map(JSONOutput.string) ?? .null), ("source_gammes", .string(gammesSource))]
         for (layer, rows) in zip(result.layers, result.layerAccess) {
             let access = rows[i]
             props += [

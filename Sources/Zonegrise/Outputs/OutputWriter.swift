@@ -1,3 +1,5 @@
+import ZonegriseCore
+
 /// One file of a run's outputs: its name in the output folder and its bytes.
 public struct OutputFile: Hashable, Sendable {
     public var name: String
@@ -20,6 +22,28 @@ public protocol OutputWriter: Sendable {
     /// The files for this run, in order; empty when the run has nothing for this
     /// writer (e.g. no subdivisions).
     func files(for outputs: AnalysisOutputs) async throws -> [OutputFile]
+
+    /// The group the user selects this output by (`outputs` in the manifest,
+    /// `--outputs`); `tables` unless the writer says otherwise.
+    var group: OutputGroup { get }
+}
+
+extension OutputWriter {
+    public var group: OutputGroup { .tables }
+}
+
+/// The outputs a run writes, by group (`outputs:` in the manifest, `--outputs` on the
+/// command line; default: all). `manifest.json` and `LISEZMOI.txt` are always written.
+public enum OutputGroup: String, CaseIterable, Sendable {
+    /// The commune, pole, zone-grise, subdivision, gamme and comparison tables and
+    /// points (GeoJSON and CSV), the sector table included.
+    case tables
+    /// The dissolved polygons: `secteurs.geojson`, `bandes_G.geojson`.
+    case polygones
+    /// `resultats.gpkg`.
+    case geopackage
+    /// `rapport.html` and `cartes/*.svg`.
+    case rapport
 }
 
 /// `communes.geojson`: one RFC 7946 feature per analysed commune, every column.
@@ -75,4 +99,36 @@ public struct GammesCSVOutput: OutputWriter {
     public func files(for outputs: AnalysisOutputs) -> [OutputFile] {
         [OutputFile(name: "gammes.csv", bytes: outputs.gammesCSV())]
     }
+}
+
+/// `secteurs.geojson`: one feature per sector (espace à enjeux), small ones included
+/// and flagged.
+public struct SectorsGeoJSONOutput: OutputWriter {
+    public init() {}
+
+    public func files(for outputs: AnalysisOutputs) throws -> [OutputFile] {
+        [OutputFile(name: "secteurs.geojson", bytes: try outputs.sectorsGeoJSON())]
+    }
+
+    public var group: OutputGroup { .polygones }
+}
+
+/// `secteurs.csv`: the same columns as `secteurs.geojson`, without geometry.
+public struct SectorsCSVOutput: OutputWriter {
+    public init() {}
+
+    public func files(for outputs: AnalysisOutputs) -> [OutputFile] {
+        [OutputFile(name: "secteurs.csv", bytes: outputs.sectorsCSV())]
+    }
+}
+
+/// `bandes_G.geojson` per gamme: one multipolygon per travel-time band.
+public struct BandsGeoJSONOutput: OutputWriter {
+    public init() {}
+
+    public func files(for outputs: AnalysisOutputs) throws -> [OutputFile] {
+        try Gamme.allCases.map { OutputFile(name: "bandes_\($0.rawValue).geojson", bytes: try outputs.bandsGeoJSON($0)) }
+    }
+
+    public var group: OutputGroup { .polygones }
 }

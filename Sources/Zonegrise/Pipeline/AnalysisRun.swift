@@ -22,7 +22,7 @@ public struct AnalysisRun: Sendable {
     /// The outputs of docs/OUTPUTS.md, in the order they are listed in the manifest.
     public static let standardWriters: [any OutputWriter] = [
         CommunesGeoJSONOutput(), CommunesCSVOutput(), PolesGeoJSONOutput(), ZonesGrisesCSVOutput(), SubdivisionsCSVOutput(),
-        GammesCSVOutput(),
+        GammesCSVOutput(), SectorsGeoJSONOutput(), SectorsCSVOutput(), BandsGeoJSONOutput(),
     ]
 
     public init(configuration: AnalysisConfiguration, outputDirectory: String, progress: ProgressReporter? = nil,
@@ -73,7 +73,9 @@ public struct AnalysisRun: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let (analysed, _) = try await analyse { _ in () }
         var timings = analysed.timings
-        let outputs = AnalysisOutputs(result: analysed.result, territory: analysed.territory, warnings: analysed.warnings.all)
+        let polygons = try await self.polygons(of: analysed.result, territory: analysed.territory, timings: &timings)
+        let outputs = AnalysisOutputs(result: analysed.result, territory: analysed.territory, warnings: analysed.warnings.all,
+                                      polygons: polygons)
         let written = try await timings.measureReporting("write outputs") {
             try await write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0)
         }
@@ -304,14 +306,25 @@ public struct AnalysisRun: Sendable {
         }
     }
 
+    /// The band areas and sectors of `result` (GEOS unions), for the writers.
+    func polygons(of result: AnalysisResult, territory: LoadedTerritory, timings: inout StageTimings) async throws -> ResultPolygons {
+        try await timings.measure("polygons") {
+            // Sectors are always grouped (communes.csv names each commune's); their
+            // polygons and the band areas only for the outputs that draw or store them.
+            try await ResultPolygonsBuilder(result: result, territory: territory, minimum: configuration.sectorMinimum,
+                                            withShapes: configuration.outputGroups != [.tables]).build()
+        }
+    }
+
     /// Renders and stages every writer's files concurrently (and hashes the inputs
     /// meanwhile), then the run manifest, and commits them in writer order.
     func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel, knownDigests: [String: String],
                transaction: OutputTransaction, progress: ProgressStage? = nil) async throws -> [String] {
         // Units: each writer's files staged, the manifest, the commit.
-        progress?.setTotal(writers.count + 2)
         async let digests = InputDigests.compute(outputs.territory.files.map(\.path), known: knownDigests)
-        let names = try await Concurrency.map(writers) { writer -> [String] in
+        let selected = writers.filter { configuration.outputGroups.contains($0.group) }
+        progress?.setTotal(selected.count + 2)
+        let names = try await Concurrency.map(selected) { writer -> [String] in
             let files = try await writer.files(for: outputs)
             for file in files { try transaction.write(file.name, file.bytes) }
             progress?.advance()
