@@ -8,8 +8,10 @@ struct Analyse: AsyncParsableCommand {
         abstract: "Classify every commune of a territory manifest and write maps and tables.",
         discussion: """
         Writes communes.geojson, communes.csv, poles.geojson, zones_grises.csv, \
-        zones_grises_par_subdivision.csv (with subdivisions), gammes.csv and manifest.json \
-        into the output folder, all or nothing. Flags override the manifest's values.
+        zones_grises_par_subdivision.csv (with subdivisions), gammes.csv, LISEZMOI.txt (what \
+        each file is, in French) and manifest.json into the output folder, all or nothing. \
+        Flags override the manifest's values. On a terminal a progress bar shows the time \
+        left (not in a pipe, nor with CI set or TERM=dumb).
         """
     )
 
@@ -22,26 +24,21 @@ struct Analyse: AsyncParsableCommand {
 
     @OptionGroup var overrides: AnalysisOverrides
 
-    @Flag(help: "Print the time of each stage.")
-    var timings = false
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var summary: SummaryOptions
 
     func run() async throws {
         var config = try TerritoryManifest.load(path: manifest)
         try overrides.apply(to: &config)
         let report = try await execute(config)
-        for warning in report.warningMessages where !quiet { printError("zonegrise: warning: \(warning)") }
-        if timings { report.timings.print() }
-        guard !quiet else { return }
-        print(summaryText(report))
+        summary.report(warnings: report.warningMessages, timings: report.timings, text: { summaryText(report) },
+                       json: { RunSummaryJSON(command: "analyse", manifestPath: manifest, outputDirectory: out).text(report) })
     }
 
-    /// Runs the analysis, showing its stages on a terminal.
+    /// Runs the analysis, showing its progress on a terminal.
     func execute(_ config: AnalysisConfiguration) async throws -> AnalysisRun.Report {
-        let progress = TerminalProgress(enabled: !quiet)
-        defer { progress.finish() }
-        return try await AnalysisRun(configuration: config, outputDirectory: out, progress: progress.callback).execute()
+        try await summary.withProgress { reporter in
+            try await AnalysisRun(configuration: config, outputDirectory: out, progress: reporter).execute()
+        }
     }
 
     func summaryText(_ report: AnalysisRun.Report) -> String {

@@ -21,6 +21,8 @@ struct Calibrate: AsyncParsableCommand {
     var detour = CrowflyModel.calibratedDetour
     @Option(help: "Speeds to try, km/h: FROM:TO:STEP.")
     var speeds = "30:90:1"
+    @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors (no progress); the results still go to standard output.")
+    var quiet = false
 
     /// Speeds tried at most (a grid of more would take hours).
     static let maximumSpeedCount = 10_000
@@ -46,8 +48,13 @@ struct Calibrate: AsyncParsableCommand {
     func run() async throws {
         let grid = try speedGrid()
         let config = try TerritoryManifest.load(path: manifest)
-        var timings = StageTimings()
-        let territory = try await TerritoryLoader(configuration: config).load(timings: &timings)
+        let progress = TerminalProgress(enabled: !quiet)
+        var timings = StageTimings(progress: progress.reporter)
+        let territory: LoadedTerritory
+        do {
+            defer { progress.finish() }
+            territory = try await TerritoryLoader(configuration: config).load(timings: &timings)
+        }
         let times = try CrowflyCalibration.readReference(path: reference, property: property)
         let outcome = try CrowflyCalibration(reference: times, typequ: typequ, detour: detour, speedsKmh: grid).run(territory.input)
         func line(_ c: CrowflyCalibration.Candidate) -> String {

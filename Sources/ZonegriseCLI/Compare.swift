@@ -9,8 +9,8 @@ struct Compare: AsyncParsableCommand {
         discussion: """
         Loads the territory once, analyses it, evaluates each scenario file (docs/SCENARIOS.md) \
         on the same prepared state, and writes comparaison.csv, comparaison_par_subdivision.csv \
-        (with subdivisions), transitions.csv, sites.csv, comparaison.geojson and manifest.json \
-        into the output folder, all or nothing. Flags override the manifest's values.
+        (with subdivisions), transitions.csv, sites.csv, comparaison.geojson, LISEZMOI.txt and \
+        manifest.json into the output folder, all or nothing. Flags override the manifest's values.
         """
     )
 
@@ -26,10 +26,7 @@ struct Compare: AsyncParsableCommand {
 
     @OptionGroup var overrides: AnalysisOverrides
 
-    @Flag(help: "Print the time of each stage.")
-    var timings = false
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var summary: SummaryOptions
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario file after the manifest") }
@@ -38,17 +35,11 @@ struct Compare: AsyncParsableCommand {
     func run() async throws {
         var config = try TerritoryManifest.load(path: manifest)
         try overrides.apply(to: &config)
-        let progress = TerminalProgress(enabled: !quiet)
-        let report: ComparisonRun.Report
-        do {
-            defer { progress.finish() }
-            report = try await ComparisonRun(configuration: config, scenarioPaths: scenarios, outputDirectory: out,
-                                             progress: progress.callback).execute()
+        let report = try await summary.withProgress { reporter in
+            try await ComparisonRun(configuration: config, scenarioPaths: scenarios, outputDirectory: out, progress: reporter).execute()
         }
-        for warning in report.warningMessages where !quiet { printError("zonegrise: warning: \(warning)") }
-        if timings { report.timings.print() }
-        guard !quiet else { return }
-        print(summaryText(report))
+        summary.report(warnings: report.warningMessages, timings: report.timings, text: { summaryText(report) },
+                       json: { RunSummaryJSON(command: "compare", manifestPath: manifest, outputDirectory: out).text(report) })
     }
 
     func summaryText(_ report: ComparisonRun.Report) -> String {

@@ -13,10 +13,12 @@ struct Gammes: ParsableCommand {
     var populations: String
     @Option(help: "National BPE counts (DEPCOM, TYPEQU, NB_EQUIP), plain or .gz.")
     var equipment: String
+    @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors (the CSV, the command's output, still goes to standard output).")
+    var quiet = false
 
     func run() throws {
         let table = try GammeDerivationCommand.derive(populations: populations, equipment: equipment)
         FileHandle.standardOutput.write(Data(table.csv))
-        printError(table.summary)
+        if !quiet { printError(table.summary) }
     }
 }

@@ -12,7 +12,7 @@ struct Recommend: AsyncParsableCommand {
         maximal covering; or, with --cover-all, sites until everyone a candidate can bring \
         within the threshold is within it. Writes recommandation.csv, scenario.yaml (ready for \
         zonegrise compare), non_couvrables.csv (--cover-all), the comparison files of that \
-        scenario and manifest.json, all or nothing (docs/RECOMMENDATION.md).
+        scenario, LISEZMOI.txt and manifest.json, all or nothing (docs/RECOMMENDATION.md).
         """
     )
 
@@ -49,10 +49,7 @@ struct Recommend: AsyncParsableCommand {
 
     @OptionGroup var overrides: AnalysisOverrides
 
-    @Flag(help: "Print the time of each stage.")
-    var timings = false
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var summary: SummaryOptions
 
     func validate() throws {
         switch (k, coverAll) {
@@ -99,17 +96,17 @@ struct Recommend: AsyncParsableCommand {
     func run() async throws {
         var config = try TerritoryManifest.load(path: manifest)
         try overrides.apply(to: &config)
-        let progress = TerminalProgress(enabled: !quiet)
-        let report: RecommendationRun.Report
-        do {
-            defer { progress.finish() }
-            report = try await RecommendationRun(configuration: config, layer: layer, objective: k.map { .maximalCovering(k: $0) } ?? .coverAll,
-                                                 candidates: try filter(manifestCandidates: config.candidatesFile), weights: weights.map { ($0, weightColumn!) },
-                                                 outputDirectory: out, progress: progress.callback).execute()
+        let filter = try filter(manifestCandidates: config.candidatesFile)
+        let report = try await summary.withProgress { reporter in
+            try await RecommendationRun(configuration: config, layer: layer, objective: k.map { .maximalCovering(k: $0) } ?? .coverAll,
+                                        candidates: filter, weights: weights.map { ($0, weightColumn!) },
+                                        outputDirectory: out, progress: reporter).execute()
         }
-        for warning in report.warningMessages where !quiet { printError("zonegrise: warning: \(warning)") }
-        if timings { report.timings.print() }
-        guard !quiet else { return }
+        summary.report(warnings: report.warningMessages, timings: report.timings, text: { summaryText(report) },
+                       json: { RunSummaryJSON(command: "recommend", manifestPath: manifest, outputDirectory: out).text(report) })
+    }
+
+    func summaryText(_ report: RecommendationRun.Report) -> String {
         let r = report.recommendation
         var lines = ["\(r.candidateCount) candidate communes; \(r.result.evaluations) candidate evaluations (lazy greedy).",
                      "Beyond \(r.layer)'s threshold before: \(r.result.beyondWeightBefore) (\(r.weightName)).", "",
@@ -126,6 +123,6 @@ struct Recommend: AsyncParsableCommand {
         lines.append("")
         lines.append("Outputs in \(out):")
         lines += report.outputs.map { "  " + $0 }
-        print(lines.joined(separator: "\n"))
+        return lines.joined(separator: "\n")
     }
 }

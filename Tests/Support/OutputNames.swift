@@ -10,9 +10,10 @@ package enum OutputNames {
     package static let extras = (polygons + ["resultats.gpkg"]).sorted()
 
     /// Every extra file of an `analyse`, in the order `AnalysisRun.standardWriters` writes them.
+    /// `LISEZMOI.txt` comes last, written once every writer has named its files.
     package static let analysisWritten = ["secteurs.geojson", "secteurs.csv", "bandes_proximite.geojson", "bandes_intermediaire.geojson",
-                                          "bandes_superieure.geojson", "resultats.gpkg"]
+                                          "bandes_superieure.geojson", "resultats.gpkg", "LISEZMOI.txt"]
 
     /// `names` and the extra files of an `analyse`, sorted (as a folder listing is).
-    package static func analysisFolder(_ names: [String]) -> [String] { (names + extras).sorted() }
+    package static func analysisFolder(_ names: [String]) -> [String] { (names + extras + ["LISEZMOI.txt"]).sorted() }
 }

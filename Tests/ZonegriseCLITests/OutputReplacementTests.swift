@@ -130,7 +130,7 @@ struct OutputReplacementTests {
         defer { CLIScratch.remove(scene.scratch) }
         let compare = try ZonegriseBinary.run(["compare", "geodata/demo/demo.yaml", "examples/scenarios/demo-nouveaux-sites.yaml", "--out", scene.out.path])
         #expect(compare.status == 0, "\(compare.stderr)")
-        #expect(CLIScratch.entries(scene.out) == ["comparaison.csv", "comparaison.geojson", "comparaison_par_subdivision.csv", "manifest.json",
+        #expect(CLIScratch.entries(scene.out) == ["LISEZMOI.txt", "comparaison.csv", "comparaison.geojson", "comparaison_par_subdivision.csv", "manifest.json",
                                                    "road_graph.zgcache", "sites.csv", "transitions.csv"])
         #expect(try Data(contentsOf: scene.out.appendingPathComponent("road_graph.zgcache")) == scene.old["road_graph.zgcache"])
         // A crow-fly run does not use the graph cache: it does not keep it either.

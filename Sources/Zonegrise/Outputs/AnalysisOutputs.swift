@@ -36,6 +36,10 @@ public struct AnalysisOutputs: Sendable {
 
     /// `derivees` when no gamme table was given (docs/GAMMES.md), `table` otherwise:
     /// written in every output, as the choice moves results more than any other.
+    /// The command whose outputs these are: `recommend` with a recommendation, `compare`
+    /// with scenarios, `analyse` otherwise.
+    var commandName: String { recommendation != nil ? "recommend" : comparisons.isEmpty ? "analyse" : "compare" }
+
     var gammesSource: String { territory.input.gammes.isDerived ? "derivees" : "table" }
 
     /// The `zonegrise` foreign member of the GeoJSON outputs.

@@ -14,8 +14,8 @@ import ZonegriseRouting
 public struct AnalysisRun: Sendable {
     public var configuration: AnalysisConfiguration
     public var outputDirectory: String
-    /// Called with each stage's name as it starts.
-    public var progress: (@Sendable (String) -> Void)?
+    /// Where the long steps report their fractions as they run (nil: nowhere).
+    public var progress: ProgressReporter?
     /// The outputs written besides `manifest.json`, in order (the output seam).
     public var writers: [any OutputWriter]
 
@@ -25,7 +25,7 @@ public struct AnalysisRun: Sendable {
         GammesCSVOutput(), SectorsGeoJSONOutput(), SectorsCSVOutput(), BandsGeoJSONOutput(), GeoPackageOutput(),
     ]
 
-    public init(configuration: AnalysisConfiguration, outputDirectory: String, progress: (@Sendable (String) -> Void)? = nil,
+    public init(configuration: AnalysisConfiguration, outputDirectory: String, progress: ProgressReporter? = nil,
                 writers: [any OutputWriter] = AnalysisRun.standardWriters) {
         self.configuration = configuration
         self.outputDirectory = outputDirectory
@@ -76,8 +76,8 @@ public struct AnalysisRun: Sendable {
         let polygons = try await self.polygons(of: analysed.result, territory: analysed.territory, timings: &timings)
         let outputs = AnalysisOutputs(result: analysed.result, territory: analysed.territory, warnings: analysed.warnings.all,
                                       polygons: polygons)
-        let written = try await timings.measure("write outputs") {
-            try await write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction)
+        let written = try await timings.measureReporting("write outputs") {
+            try await write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0)
         }
         timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(result: analysed.result, outputs: written, warnings: analysed.warnings.all, timings: timings,
@@ -110,7 +110,7 @@ public struct AnalysisRun: Sendable {
         // The output folder is locked (and its leftovers cleaned) before any input is
         // read: a second run on it is refused, and the graph cache it holds is stable.
         let transaction = try OutputTransaction(directory: outputDirectory, cacheNames: inFolderCacheName.map { [$0] } ?? [])
-        var timings = StageTimings(onStageStart: progress)
+        var timings = StageTimings(progress: progress)
         let warnings = Warnings()
         // The road graph (or the matrix) loads while the territory does. The
         // territory's errors and warnings come first, as when the stages ran one after
@@ -147,7 +147,7 @@ public struct AnalysisRun: Sendable {
                 try ZoneGriseAnalysis(parameters: configuration.analysisParameters).prepare(territory.input, timeModel: loaded.model)
             }
             if let network = prepared.model as? PreparedRoadNetwork { reportFarPlaces(network, territory: territory, warnings: warnings) }
-            searches = try await timings.measure("search") { try await prepared.searchAll() }
+            searches = try await timings.measureReporting("search") { try await prepared.searchAll(progress: $0) }
             result = timings.measure("classify") { prepared.result(searches) }
         } catch let error as TimeModelError {
             throw ZonegriseError.inconsistent(detail: error.description)
@@ -232,16 +232,16 @@ public struct AnalysisRun: Sendable {
     /// Builds the time model with its own warnings and timings, to run concurrently
     /// with the territory's loading.
     func loadTimeModel(transaction: OutputTransaction) async throws -> LoadedModel {
-        var timings = StageTimings(onStageStart: progress)
+        var timings = StageTimings(progress: progress)
         let warnings = Warnings()
         let cacheState = Box<String?>(nil), digests = Box<[String: String]>([:])
         let pending = Box<RoadNetworkLoader.PendingCache?>(nil)
         let matrixCodes = Box<[String: Int]>([:])
         let log = InputEncodingLog(declared: configuration.declaredEncodings)
-        let model = try timings.measure("time model") {
+        let model = try timings.measureReporting("time model") { stage in
             try log.run {
                 try makeTimeModel(warnings: warnings, cacheState: cacheState, digests: digests, pendingCache: pending, matrixCodes: matrixCodes,
-                                  transaction: transaction)
+                                  transaction: transaction, progress: stage)
             }
         }
         for warning in log.warnings(inOrder: configuration.timeModel.matrixFile.map { [$0] } ?? []) { warnings.add(warning) }
@@ -268,7 +268,7 @@ public struct AnalysisRun: Sendable {
 
     func makeTimeModel(warnings: Warnings, cacheState: Box<String?>, digests: Box<[String: String]>,
                        pendingCache: Box<RoadNetworkLoader.PendingCache?>, matrixCodes: Box<[String: Int]>,
-                       transaction: OutputTransaction) throws -> any TravelTimeModel {
+                       transaction: OutputTransaction, progress: ProgressStage? = nil) throws -> any TravelTimeModel {
         let settings = configuration.timeModel
         switch settings.kind {
         case .crowfly:
@@ -282,8 +282,10 @@ public struct AnalysisRun: Sendable {
             // when built, with the new ones).
             let cache = inFolderCacheName.map { transaction.current($0) } ?? settings.osmCache!
             let loaded = try ZonegriseError.wrappingRoadNetworkErrors {
-                try RoadNetworkLoader(osmPath: path, profilePath: settings.osmProfile, cachePath: cache, warnings: warnings,
-                                      defersCacheWrite: true).load()
+                var loader = RoadNetworkLoader(osmPath: path, profilePath: settings.osmProfile, cachePath: cache, warnings: warnings,
+                                               defersCacheWrite: true)
+                loader.progress = progress
+                return try loader.load()
             }
             // The run manifest must not depend on the run: whether the cache was read or
             // built stays out of it, and the default cache is named relative to the outputs.
@@ -317,19 +319,28 @@ public struct AnalysisRun: Sendable {
     /// Renders and stages every writer's files concurrently (and hashes the inputs
     /// meanwhile), then the run manifest, and commits them in writer order.
     func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel, knownDigests: [String: String],
-               transaction: OutputTransaction) async throws -> [String] {
+               transaction: OutputTransaction, progress: ProgressStage? = nil) async throws -> [String] {
+        // Units: each writer's files staged, the manifest, the commit.
         async let digests = InputDigests.compute(outputs.territory.files.map(\.path), known: knownDigests)
         let selected = writers.filter { configuration.outputGroups.contains($0.group) }
+        progress?.setTotal(selected.count + 2)
         let names = try await Concurrency.map(selected) { writer -> [String] in
             let files = try await writer.files(for: outputs)
             for file in files { try transaction.write(file.name, file.bytes) }
+            progress?.advance()
             return files.map(\.name)
         }.flatMap { $0 }
         precondition(Set(names).count == names.count, "two writers name the same file")
+        // LISEZMOI.txt lists every file of the folder, itself and the manifest included.
+        let all = names + [LisezmoiText.fileName, "manifest.json"]
+        try transaction.write(LisezmoiText.fileName, LisezmoiText(command: outputs.commandName, manifestPath: configuration.manifestPath,
+                                                                  files: all, cacheName: inFolderCacheName).bytes)
         let manifest = try RunManifest(configuration: configuration, territory: outputs.territory, result: outputs.result, model: model,
-                                       warnings: outputs.warnings.map(\.message), outputs: names + ["manifest.json"],
+                                       warnings: outputs.warnings.map(\.message), outputs: all,
                                        digests: try await digests).json()
         try transaction.write("manifest.json", Array(manifest.text(pretty: true).utf8))
-        return try transaction.commit(order: names + ["manifest.json"])
+        progress?.advance()
+        defer { progress?.advance() }
+        return try transaction.commit(order: all)
     }
 }

@@ -9,7 +9,8 @@ public struct ComparisonRun: Sendable {
     /// The scenario files, in the order their rows are written.
     public var scenarioPaths: [String]
     public var outputDirectory: String
-    public var progress: (@Sendable (String) -> Void)?
+    /// Where the long steps report their fractions as they run (nil: nowhere).
+    public var progress: ProgressReporter?
     /// The outputs besides `manifest.json` (the output seam).
     public var writers: [any OutputWriter]
 
@@ -19,7 +20,7 @@ public struct ComparisonRun: Sendable {
     ]
 
     public init(configuration: AnalysisConfiguration, scenarioPaths: [String], outputDirectory: String,
-                progress: (@Sendable (String) -> Void)? = nil, writers: [any OutputWriter] = ComparisonRun.standardWriters) {
+                progress: ProgressReporter? = nil, writers: [any OutputWriter] = ComparisonRun.standardWriters) {
         self.configuration = configuration
         self.scenarioPaths = scenarioPaths
         self.outputDirectory = outputDirectory
@@ -36,6 +37,8 @@ public struct ComparisonRun: Sendable {
         public var warnings: [RunWarning]
         public var warningMessages: [String] { warnings.map(\.message) }
         public var timings: StageTimings
+        /// The gamme table used (given or derived).
+        public var gammes: GammeTable
     }
 
     public func execute() async throws -> Report {
@@ -65,8 +68,11 @@ public struct ComparisonRun: Sendable {
         let prepared = analysed.prepared, base = analysed.searches
         let outcomes: [ScenarioOutcome]
         do {
-            outcomes = try await analysed.timings.measure("scenarios") {
-                try await Concurrency.map(scenarios) { try prepared.evaluate($0, base: base) }
+            outcomes = try await analysed.timings.measureReporting("scenarios", totalUnits: scenarios.count) { stage in
+                try await Concurrency.map(scenarios) { scenario in
+                    defer { stage?.advance() }
+                    return try prepared.evaluate(scenario, base: base)
+                }
             }
         } catch let error as TimeModelError {
             throw ZonegriseError.inconsistent(detail: error.description)
@@ -84,10 +90,11 @@ public struct ComparisonRun: Sendable {
         let polygons = try await run.polygons(of: analysed.result, territory: territory, timings: &analysed.timings)
         let outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: outcomes,
                                       polygons: polygons)
-        let written = try await analysed.timings.measure("write outputs") {
-            try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction)
+        let written = try await analysed.timings.measureReporting("write outputs") {
+            try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0)
         }
         analysed.timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return Report(base: analysed.result, outcomes: outcomes, outputs: written, warnings: analysed.warnings.all, timings: analysed.timings)
+        return Report(base: analysed.result, outcomes: outcomes, outputs: written, warnings: analysed.warnings.all, timings: analysed.timings,
+                      gammes: analysed.territory.input.gammes)
     }
 }

@@ -20,12 +20,13 @@ public struct RecommendationRun: Sendable {
     /// A weights CSV and its column, replacing population in the objective.
     public var weights: (file: String, column: String)?
     public var outputDirectory: String
-    public var progress: (@Sendable (String) -> Void)?
+    /// Where the long steps report their fractions as they run (nil: nowhere).
+    public var progress: ProgressReporter?
 
     public static let writers: [any OutputWriter] = [RecommendationOutput()] + ComparisonRun.standardWriters
 
     public init(configuration: AnalysisConfiguration, layer: String, objective: Objective, candidates: CandidateFilter = CandidateFilter(),
-                weights: (file: String, column: String)? = nil, outputDirectory: String, progress: (@Sendable (String) -> Void)? = nil) {
+                weights: (file: String, column: String)? = nil, outputDirectory: String, progress: ProgressReporter? = nil) {
         self.configuration = configuration
         self.layer = layer
         self.objective = objective
@@ -43,6 +44,8 @@ public struct RecommendationRun: Sendable {
         public var warnings: [RunWarning]
         public var warningMessages: [String] { warnings.map(\.message) }
         public var timings: StageTimings
+        /// The gamme table used (given or derived).
+        public var gammes: GammeTable
     }
 
     public func execute() async throws -> Report {
@@ -78,7 +81,8 @@ public struct RecommendationRun: Sendable {
         let result: RecommendationResult
         do {
             result = try analysed.timings.measure("recommend") {
-                let recommender = try prepared.siteRecommendation(.layer(index), weights: weightValues)
+                var recommender = try prepared.siteRecommendation(.layer(index), weights: weightValues)
+                recommender.progress = progress
                 switch objective {
                 case let .maximalCovering(k): return try recommender.maximalCovering(candidates: places, ids: chosen.map(\.code), count: k)
                 case .coverAll: return try recommender.coverAll(candidates: places, ids: chosen.map(\.code))
@@ -110,11 +114,11 @@ public struct RecommendationRun: Sendable {
         let polygons = try await run.polygons(of: analysed.result, territory: territory, timings: &analysed.timings)
         let outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: [outcome],
                                       recommendation: recommendation, polygons: polygons)
-        let written = try await analysed.timings.measure("write outputs") {
-            try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction)
+        let written = try await analysed.timings.measureReporting("write outputs") {
+            try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0)
         }
         analysed.timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(recommendation: recommendation, outcome: outcome, base: analysed.result, outputs: written,
-                      warnings: analysed.warnings.all, timings: analysed.timings)
+                      warnings: analysed.warnings.all, timings: analysed.timings, gammes: analysed.territory.input.gammes)
     }
 }

@@ -1,30 +1,47 @@
 import Foundation
+import ZonegriseCore
 
 /// Wall-clock time of each stage of a run, in seconds, for `--timings` and benchmarks.
 /// Stages that run concurrently overlap: their sum may exceed the run's wall time.
 public struct StageTimings: Sendable {
     public private(set) var stages: [(name: String, seconds: Double)] = []
-    /// Called with each stage's name as it starts (the CLI shows it on a terminal).
-    public var onStageStart: (@Sendable (String) -> Void)?
+    /// Where each stage is reported as it runs (the CLI draws it on a terminal).
+    public var progress: ProgressReporter?
     /// Wall time of the whole run, seconds, when measured (0 otherwise).
     public var wallSeconds = 0.0
 
-    public init(onStageStart: (@Sendable (String) -> Void)? = nil) {
-        self.onStageStart = onStageStart
+    public init(progress: ProgressReporter? = nil) {
+        self.progress = progress
     }
 
     mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-        onStageStart?(name)
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer { stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
-        return try body()
+        try measureReporting(name) { _ in try body() }
     }
 
     mutating func measure<T>(_ name: String, _ body: () async throws -> T) async rethrows -> T {
-        onStageStart?(name)
+        try await measureReporting(name) { _ in try await body() }
+    }
+
+    /// Times `body`, which reports its fractions on the stage given (nil without a
+    /// reporter); the stage ends with `body`, however it ends.
+    mutating func measureReporting<T>(_ name: String, totalUnits: Int = 0, _ body: (ProgressStage?) throws -> T) rethrows -> T {
+        let stage = progress?.begin(name, totalUnits: totalUnits)
         let start = DispatchTime.now().uptimeNanoseconds
-        defer { stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
-        return try await body()
+        defer {
+            stage?.finish()
+            stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        }
+        return try body(stage)
+    }
+
+    mutating func measureReporting<T>(_ name: String, totalUnits: Int = 0, _ body: (ProgressStage?) async throws -> T) async rethrows -> T {
+        let stage = progress?.begin(name, totalUnits: totalUnits)
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer {
+            stage?.finish()
+            stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        }
+        return try await body(stage)
     }
 
     /// Adds the stages of a concurrent part of the run, in its order.

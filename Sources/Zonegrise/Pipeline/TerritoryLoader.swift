@@ -43,11 +43,11 @@ public struct TerritoryLoader {
         var files: [(String, String, String?)] = config.communes.files.map { ("communes", $0, config.communes.resolvedVintage) }
 
         // National rows and derived gammes, meanwhile (matched to the communes below).
-        async let nationalInputs = Self.readNational(config)
+        async let nationalInputs = Self.readNational(config, progress: timings.progress)
 
         // Polygons.
-        let read = try await timings.measure("read communes") {
-            try await CommuneReader(source: config.communes, departements: departements, engine: engine, warnings: warnings).read()
+        let read = try await timings.measureReporting("read communes") { stage in
+            try await CommuneReader(source: config.communes, departements: departements, engine: engine, warnings: warnings, progress: stage).read()
         }
         for (old, new) in read.fused {
             warnings.add(RunWarning(.communeMerged, count: 1, examples: [old],
@@ -61,7 +61,9 @@ public struct TerritoryLoader {
         var shapes: [String: MultiPolygon] = [:]
         var centres: [String: PlanarPoint] = [:]
         var areas: [String: Double] = [:]
-        let summaries = try await timings.measure("repair polygons, centres") { try await Self.summarize(read.shapes) }
+        let summaries = try await timings.measureReporting("repair polygons, centres", totalUnits: read.shapes.count) { stage in
+            try await Self.summarize(read.shapes, progress: stage)
+        }
         try timings.measure("centres") {
             var repaired: [String] = []
             for (commune, summary) in zip(read.shapes, summaries) {
@@ -208,8 +210,8 @@ public struct TerritoryLoader {
     /// Parses the populations, then the equipment (in parts over the cores), then
     /// derives the gammes if no table is given. Never throws: errors are kept for the
     /// loader to report in the order of a one-pass read.
-    static func readNational(_ config: AnalysisConfiguration) async -> NationalInputs {
-        var timings = StageTimings()
+    static func readNational(_ config: AnalysisConfiguration, progress: ProgressReporter? = nil) async -> NationalInputs {
+        var timings = StageTimings(progress: progress)
         let populations = Result { try timings.measure("read populations (concurrent)") { try PopulationReader(file: config.populations.path).parse() } }
         let equipment: Result<EquipmentReader.Parsed, any Error>
         do {
@@ -232,11 +234,12 @@ public struct TerritoryLoader {
     /// over the cores (one GEOS context each), in input order. The first failing
     /// commune in input order is reported.
     /// - Complexity: O(vertices), split over the cores.
-    static func summarize(_ shapes: [CommuneShape]) async throws -> [ShapeSummary] {
+    static func summarize(_ shapes: [CommuneShape], progress: ProgressStage? = nil) async throws -> [ShapeSummary] {
         let chunks = max(1, min(shapes.count / 200, 4 * Concurrency.cores))
         return try await Concurrency.map(0 ..< chunks) { chunk -> [ShapeSummary] in
             let engine = GeometryEngine()
             return try shapes[shapes.count * chunk / chunks ..< shapes.count * (chunk + 1) / chunks].map { commune in
+                defer { progress?.advance() }
                 do { return try engine.summarize(commune.shape) } catch {
                     throw ZonegriseError.invalidFeature(file: commune.file, feature: commune.featureNumber, detail: "commune \(commune.code): \(NativeError.reason(of: error))")
                 }

@@ -1,3 +1,4 @@
+import Foundation
 import ZonegriseCore
 import ZonegriseNative
 
@@ -13,6 +14,8 @@ struct CommuneReader {
     var departements: Set<String>
     var engine: GeometryEngine
     var warnings: Warnings
+    /// Reports the bytes of the commune files read and projected so far (nil: none).
+    var progress: ProgressStage? = nil
 
     struct Output {
         var shapes: [CommuneShape]
@@ -36,13 +39,16 @@ struct CommuneReader {
     func read() async throws -> Output {
         let files = source.files
         let groups = min(files.count, Concurrency.cores)
-        let source = self.source, departements = self.departements
+        let source = self.source, departements = self.departements, progress = self.progress
+        let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        progress?.setTotal(sizes.reduce(0, +))
         let reads = try await Concurrency.map(0 ..< groups) { group -> [(Int, FileRead)] in
             // One transformer per coordinate system for the group's files: creating one
             // costs about 6 ms of PROJ database look-ups (0.6 s for the 96 files of France).
             var transformers: [CoordinateSystem: CoordinateTransformer?] = [:]
             return stride(from: group, to: files.count, by: groups).map { index in
-                (index, Self.readFile(files[index], source: source, departements: departements, transformers: &transformers))
+                (index, Self.readFile(files[index], source: source, departements: departements, transformers: &transformers,
+                                       progress: progress.map { ($0, sizes[index]) }))
             }
         }.joined().sorted { $0.0 < $1.0 }.map(\.1)
 
@@ -85,14 +91,28 @@ struct CommuneReader {
 
     /// Reads one file: its communes of the loaded départements, projected to Lambert-93.
     static func readFile(_ file: String, source: CommuneSource, departements: Set<String>,
-                         transformers: inout [CoordinateSystem: CoordinateTransformer?]) -> FileRead {
+                         transformers: inout [CoordinateSystem: CoordinateTransformer?],
+                         progress: (stage: ProgressStage, bytes: Int)? = nil) -> FileRead {
         if VectorInputFormat.readsThroughOGR(path: file, declared: source.format) {
+            defer { progress?.stage.advance(by: progress?.bytes ?? 0) }
             return readOGRFile(file, source: source, departements: departements)
         }
         var read = FileRead()
         var seen: [String: String] = [:]
+        // Half the file's bytes once parsed, the rest shared by its features as they are
+        // projected; what is left over when the file ends (or fails) at its end.
+        var reported = 0
+        defer { progress?.stage.advance(by: (progress?.bytes ?? 0) - reported) }
+        func report(_ bytes: Int) {
+            guard let progress, bytes > 0 else { return }
+            progress.stage.advance(by: bytes)
+            reported += bytes
+        }
         do {
             let document = try GeoJSONReader.read(try InputBytes.read(file), file: file)
+            let parsedBytes = (progress?.bytes ?? 0) / 2
+            report(parsedBytes)
+            let perFeature = document.features.isEmpty ? 0 : ((progress?.bytes ?? 0) - parsedBytes) / document.features.count
             let crs = CoordinateSystem(crsName: document.crsName)
             let transformer: CoordinateTransformer?
             if let known = transformers[crs] {
@@ -116,6 +136,7 @@ struct CommuneReader {
                 }
                 guard departements.contains(Commune.departement(ofCode: code)) else {
                     read.skipped += 1
+                    report(perFeature)
                     continue
                 }
                 guard let geometry = feature.geometry, var shape = geometry.asMultiPolygon else {
@@ -136,6 +157,7 @@ struct CommuneReader {
                 // The file is the sentence's subject: the first occurrence is named by its feature.
                 seen[code] = "feature \(feature.index + 1)"
                 read.shapes.append(CommuneShape(code: code, nom: nom, shape: shape, origin: origin, featureNumber: feature.index + 1, file: file))
+                report(perFeature)
             }
         } catch {
             read.failure = error

@@ -76,10 +76,15 @@ public struct PreparedAnalysis: Sendable {
     }
 
     /// Every gamme and layer searched concurrently (a task each), gathered in input
-    /// order so that results do not depend on which finishes first.
-    public func searchAll() async throws -> AnalysisSearches {
+    /// order so that results do not depend on which finishes first. `progress`, when
+    /// given, counts the searches done of the gammes' and layers'.
+    public func searchAll(progress: ProgressStage? = nil) async throws -> AnalysisSearches {
         let subjects = Gamme.allCases.map(ServiceSearch.Subject.gamme) + input.serviceLayers.indices.map(ServiceSearch.Subject.layer)
-        let found = try await Concurrency.map(subjects) { try self.search($0) }
+        progress?.setTotal(subjects.count)
+        let found = try await Concurrency.map(subjects) { subject in
+            defer { progress?.advance() }
+            return try self.search(subject)
+        }
         return AnalysisSearches(gammes: Array(found.prefix(Gamme.allCases.count)), layers: Array(found.dropFirst(Gamme.allCases.count)))
     }
 

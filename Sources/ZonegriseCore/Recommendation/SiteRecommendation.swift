@@ -42,6 +42,10 @@ public struct SiteRecommendation: Sendable {
     public let comparison: ThresholdComparison
     /// Non-negative weight of each origin, in the order of `model.origins`.
     public let weights: [Int]
+    /// Where the first round (candidates evaluated of all) and the picks (sites of
+    /// `count`, or weight brought within of the coverable weight for `coverAll`) are
+    /// reported as they go; nil: nowhere.
+    public var progress: ProgressReporter?
 
     /// The smallest horizon, in minutes, that a base search needs for this threshold:
     /// every time that rounds to the threshold or less (below threshold + 0.005) is
@@ -216,7 +220,9 @@ public struct SiteRecommendation: Sendable {
         // per node), and are folded in candidate order as one after the other would be;
         // the chosen one's search is then computed again (not counted as an evaluation).
         var coverable = [Bool](repeating: false, count: weights.count)
-        let firstRound = try firstRoundGains(candidates, beyond: beyond)
+        let firstStage = progress?.begin("recommend: candidates alone", totalUnits: candidates.count)
+        let firstRound = try firstRoundGains(candidates, beyond: beyond, progress: firstStage)
+        firstStage?.finish()
         for candidate in candidates.indices {
             let (brought, weight) = firstRound[candidate]
             evaluations += 1
@@ -228,6 +234,10 @@ public struct SiteRecommendation: Sendable {
             if best.map({ CandidateBoundHeap.precedes(entry, $0.entry) }) ?? true { best = (entry, nil, brought) }
         }
 
+        // Picks: sites of `limit`, or (covering all) weight brought within of the coverable.
+        let coverableWeight = beyondBefore.reduce(0) { $0 + (coverable[$1] ? weights[$1] : 0) }
+        let picks = progress?.begin("recommend: greedy picks", totalUnits: limit == Int.max ? coverableWeight : min(limit, candidates.count))
+        defer { picks?.finish() }
         while sites.count < limit, let top = bounds.popMax() {
             guard top.pick == sites.count else {
                 _ = try evaluate(top.candidate)
@@ -243,6 +253,7 @@ public struct SiteRecommendation: Sendable {
             sites.append(RecommendedSite(candidate: top.candidate, id: ids[top.candidate], place: candidates[top.candidate],
                                          gainWeight: chosen.entry.bound.weight, broughtWithin: chosen.broughtWithin,
                                          beyondWeightAfter: beyondWeight))
+            picks?.advance(by: limit == Int.max ? chosen.entry.bound.weight : 1)
             best = nil
         }
         return RecommendationResult(sites: sites, beyondWeightBefore: beyondWeightBefore,
@@ -253,7 +264,7 @@ public struct SiteRecommendation: Sendable {
     /// Every candidate's gain alone on the base (origins brought within, weight), the
     /// candidates spread over the cores, in candidate order.
     /// - Complexity: n evaluations, over the cores.
-    private func firstRoundGains(_ candidates: [Place], beyond: [Int]) throws -> [(broughtWithin: [Int], weight: Int)] {
+    private func firstRoundGains(_ candidates: [Place], beyond: [Int], progress: ProgressStage?) throws -> [(broughtWithin: [Int], weight: Int)] {
         let results = Mutex<[Result<([Int], Int), any Error>?]>(Array(repeating: nil, count: candidates.count))
         let workers = min(Concurrency.cores, max(candidates.count, 1))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -263,6 +274,7 @@ public struct SiteRecommendation: Sendable {
                     return (found.broughtWithin, found.weight)
                 }
                 results.withLock { $0[candidate] = outcome }
+                progress?.advance()
             }
         }
         return try results.withLock { $0 }.map { try $0!.get() }

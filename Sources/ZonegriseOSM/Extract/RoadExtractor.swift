@@ -16,6 +16,9 @@ import ZonegriseNative
 /// and counted in the report's warnings.
 public struct RoadExtractor: Sendable {
     public var profile: CarProfile
+    /// Reports the passes (`ways` 350, `nodes` 350, `build` 100 per mille of a road
+    /// graph's load); nil: nowhere.
+    public var progress: ProgressStage?
 
     public init(profile: CarProfile = .standard) {
         self.profile = profile
@@ -40,6 +43,7 @@ public struct RoadExtractor: Sendable {
         var warnings = CarProfileWarnings()
         var highwayWays = 0
         var start = DispatchTime.now().uptimeNanoseconds
+        progress?.setPhase("ways")
         let wayCounts = try translatingErrors { () throws(NativeError) in
             try reader.forEachWay(withAnyKey: ["highway", "route"]) { way in
                 if way.tags["highway"] != nil { highwayWays += 1 }
@@ -61,6 +65,8 @@ public struct RoadExtractor: Sendable {
         }
 
         // Pass 2: positions of the referenced nodes.
+        progress?.advance(by: 350)
+        progress?.setPhase("nodes")
         start = DispatchTime.now().uptimeNanoseconds
         let index = OSMNodeIndex(ids: refs)
         let located = try translatingErrors { () throws(NativeError) in try reader.coordinates(of: index) }
@@ -72,12 +78,15 @@ public struct RoadExtractor: Sendable {
         report.missingNodes = located.missingCount
         report.nodesPassSeconds = Self.seconds(since: start)
 
+        progress?.advance(by: 350)
+        progress?.setPhase("build")
         start = DispatchTime.now().uptimeNanoseconds
         // References as indices into `index` (4 bytes each instead of 8); the ids go.
         let slots = refs.map { Int32(truncatingIfNeeded: index.index(of: $0)!) }
         refs = []
         let network = build(slots: slots, starts: starts, rules: rules, located: located, report: &report)
         report.buildSeconds = Self.seconds(since: start)
+        progress?.advance(by: 100)
         guard !network.edges.isEmpty else {
             throw OSMError.noDrivableRoad(file: path, profile: profile.name, waysRead: wayCounts.ways, highwayWays: highwayWays)
         }

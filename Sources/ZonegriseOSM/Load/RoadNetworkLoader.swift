@@ -26,6 +26,9 @@ public struct RoadNetworkLoader: Sendable {
     /// but handed back in `Output.pendingCache`, for the caller to write once the rest
     /// of its run has succeeded (a run that fails writes nothing).
     public var defersCacheWrite: Bool
+    /// Where the load reports its phases (checksum, cache or ways, nodes, graph), in
+    /// per mille of the whole by their usual share of the time; nil: nowhere.
+    public var progress: ProgressStage?
 
     public init(osmPath: String, profilePath: String?, cachePath: String, warnings: Warnings, defersCacheWrite: Bool = false) {
         self.osmPath = osmPath
@@ -76,14 +79,20 @@ public struct RoadNetworkLoader: Sendable {
     ///   references to build the graph.
     public func load() throws -> Output {
         let profile = try profilePath.map { try CarProfile.load(path: $0) } ?? CarProfile.standard
+        progress?.setTotal(1000)
+        progress?.setPhase("checksum")
         let digest = try extractDigest()
+        progress?.advance(by: 100)
+        defer { progress?.setPhase(nil) }
         let key = RoadGraphCache.key(extractSHA256: digest, profileFingerprint: profile.fingerprint)
         let contents: RoadGraphCache.Contents
         let cacheState: String
         var pending: PendingCache?
         switch RoadGraphCache.probe(path: cachePath, key: key) {
         case .matching:
+            progress?.setPhase("cache")
             contents = try RoadGraphCache.read(path: cachePath, key: key)
+            progress?.advance(by: 900)
             cacheState = "read"
         case .foreign:
             throw OSMError.foreignCache(file: cachePath)
@@ -126,10 +135,13 @@ public struct RoadNetworkLoader: Sendable {
     /// Extracts the roads with `profile`, projects them, builds the graph and keeps its
     /// largest strongly connected component.
     func build(profile: CarProfile) throws -> RoadGraphCache.Contents {
-        let roads = try RoadExtractor(profile: profile).extract(path: osmPath)
+        var extractor = RoadExtractor(profile: profile)
+        extractor.progress = progress
+        let roads = try extractor.extract(path: osmPath)
         // The report's sentences name the extract already.
         for warning in roads.report.runWarnings { warnings.add(warning) }
         var coordinates = roads.coordinates
+        progress?.setPhase("projection")
         let toLambert93 = try CoordinateTransformer.wgs84ToLambert93()
         do { try toLambert93.transform(&coordinates) } catch {
             // Name the node by its OSM id and its coordinates, not by an array position.
@@ -138,9 +150,12 @@ public struct RoadNetworkLoader: Sendable {
                 ?? "a node cannot be projected to Lambert-93: \(NativeError.reason(of: error))"
             throw OSMError.malformed(file: osmPath, line: nil, detail: detail)
         }
+        progress?.advance(by: 50)
+        progress?.setPhase("graph")
         let graph = RoadGraph(RoadEdgeList(nodeIDs: roads.nodeIDs, coordinates: coordinates,
                                            edges: roads.edges.map { RoadEdge(from: $0.from, to: $0.to, deciseconds: $0.deciseconds) }))
         let pruned = ComponentPruning.largestStronglyConnected(graph)
+        progress?.advance(by: 50)
         return RoadGraphCache.Contents(graph: pruned.graph, droppedNodes: pruned.droppedNodes,
                                        droppedComponents: pruned.droppedComponents)
     }

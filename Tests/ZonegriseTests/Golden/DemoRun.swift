@@ -10,7 +10,7 @@ enum DemoRun {
     /// Every output of a demo run, in the order written.
     static let outputNames = ["communes.geojson", "communes.csv", "poles.geojson", "zones_grises.csv",
                               "zones_grises_par_subdivision.csv", "gammes.csv", "secteurs.geojson", "secteurs.csv",
-                              "bandes_proximite.geojson", "bandes_intermediaire.geojson", "bandes_superieure.geojson", "resultats.gpkg", "manifest.json"]
+                              "bandes_proximite.geojson", "bandes_intermediaire.geojson", "bandes_superieure.geojson", "resultats.gpkg", "LISEZMOI.txt", "manifest.json"]
 
     /// `Tests/ZonegriseTests/Golden/demo/`.
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("demo")

@@ -85,7 +85,7 @@ struct ComparisonRunTests {
         let manifest = try String(contentsOf: base.appendingPathComponent("out/manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"role\": \"scenario:equivalence\""))
         #expect(comparison.outputs.map { URL(fileURLWithPath: $0).lastPathComponent }
-            == ["comparaison.csv", "comparaison_par_subdivision.csv", "transitions.csv", "sites.csv", "comparaison.geojson", "manifest.json"])
+            == ["comparaison.csv", "comparaison_par_subdivision.csv", "transitions.csv", "sites.csv", "comparaison.geojson", "LISEZMOI.txt", "manifest.json"])
     }
 
     /// One bad entry per case: exit-2 material, naming the scenario file and line, and
