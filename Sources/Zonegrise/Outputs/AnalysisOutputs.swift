@@ -17,6 +17,9 @@ public struct AnalysisOutputs: Sendable {
     /// The band areas and sectors dissolved from the communes (GEOS), computed once per
     /// run before the writers.
     public let polygons: ResultPolygons
+    /// The run manifest's data (inputs with checksums, parameters, time model), set by
+    /// `AnalysisRun.write` for the report's provenance; nil for outputs made by hand.
+    var provenance: RunProvenance?
 
     public init(result: AnalysisResult, territory: LoadedTerritory, warnings: [RunWarning] = [], comparisons: [ScenarioOutcome] = [],
                 recommendation: Recommendation? = nil, polygons: ResultPolygons = .empty) {

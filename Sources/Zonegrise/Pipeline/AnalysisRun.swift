@@ -22,7 +22,7 @@ public struct AnalysisRun: Sendable {
     /// The outputs of docs/OUTPUTS.md, in the order they are listed in the manifest.
     public static let standardWriters: [any OutputWriter] = [
         CommunesGeoJSONOutput(), CommunesCSVOutput(), PolesGeoJSONOutput(), ZonesGrisesCSVOutput(), SubdivisionsCSVOutput(),
-        GammesCSVOutput(),
+        GammesCSVOutput(), ReportOutput(),
     ]
 
     public init(configuration: AnalysisConfiguration, outputDirectory: String, progress: (@Sendable (String) -> Void)? = nil,
@@ -306,8 +306,12 @@ public struct AnalysisRun: Sendable {
     /// meanwhile), then the run manifest, and commits them in writer order.
     func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel, knownDigests: [String: String],
                transaction: OutputTransaction) async throws -> [String] {
-        async let digests = InputDigests.compute(outputs.territory.files.map(\.path), known: knownDigests)
-        let names = try await Concurrency.map(writers) { writer -> [String] in
+        let paths = outputs.territory.files.map(\.path)
+        let digests = Task { try await InputDigests.compute(paths, known: knownDigests) }
+        defer { digests.cancel() }
+        var outputs = outputs
+        outputs.provenance = RunProvenance(configuration: configuration, model: model, digests: digests)
+        let names = try await Concurrency.map(writers) { [outputs] writer -> [String] in
             let files = try await writer.files(for: outputs)
             for file in files { try transaction.write(file.name, file.bytes) }
             return files.map(\.name)
@@ -315,7 +319,7 @@ public struct AnalysisRun: Sendable {
         precondition(Set(names).count == names.count, "two writers name the same file")
         let manifest = try RunManifest(configuration: configuration, territory: outputs.territory, result: outputs.result, model: model,
                                        warnings: outputs.warnings.map(\.message), outputs: names + ["manifest.json"],
-                                       digests: try await digests).json()
+                                       digests: try await digests.value).json()
         try transaction.write("manifest.json", Array(manifest.text(pretty: true).utf8))
         return try transaction.commit(order: names + ["manifest.json"])
     }
