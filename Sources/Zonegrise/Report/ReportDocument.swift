@@ -102,7 +102,7 @@ struct ReportDocument {
         figure svg{width:100%;height:auto;display:block}
         table{border-collapse:collapse;margin:10px 0 16px;font-size:9.5pt;width:100%}
         caption{text-align:left;font-weight:bold;padding:4px 0}
-        th,td{border:1px solid #bbb;padding:2px 6px;vertical-align:top;text-align:left}
+        th,td{border:1px solid #bbb;padding:2px 6px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
         th{background:#eee}
         td.nombre{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
         .chiffres{font-size:12pt}
