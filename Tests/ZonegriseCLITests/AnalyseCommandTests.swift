@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import ZonegriseTestSupport
 
 /// `zonegrise analyse` end to end on the demo territory.
 @Suite("CLI: analyse")
 struct AnalyseCommandTests {
     /// The demo routes on roads (osm): the graph cache sits beside the outputs.
-    static let outputs = ["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson",
-                          "road_graph.zgcache", "zones_grises.csv", "zones_grises_par_subdivision.csv"]
+    static let outputs = OutputNames.analysisFolder(["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson",
+                                                      "road_graph.zgcache", "zones_grises.csv", "zones_grises_par_subdivision.csv"])
 
     @Test func demoRunPrintsTheSummaryAndListsTheOutputs() throws {
         let out = try CLIScratch.folder("analyse")
@@ -31,8 +32,8 @@ struct AnalyseCommandTests {
         // The outputs, listed after "Outputs in DIR:".
         let start = try #require(lines.firstIndex(of: "Outputs in \(out.path):"))
         let listed = lines[(start + 1)...].filter { !$0.isEmpty }
-        #expect(listed == ["communes.geojson", "communes.csv", "poles.geojson", "zones_grises.csv",
-                           "zones_grises_par_subdivision.csv", "gammes.csv", "manifest.json"].map { "  " + out.appendingPathComponent($0).path })
+        #expect(listed == (["communes.geojson", "communes.csv", "poles.geojson", "zones_grises.csv",
+                            "zones_grises_par_subdivision.csv", "gammes.csv"] + OutputNames.analysisWritten + ["manifest.json"]).map { "  " + out.appendingPathComponent($0).path })
         // Warnings go to standard error.
         #expect(result.stderr.contains("zonegrise: warning: 1 invalid commune polygon(s) repaired with GEOS make-valid: 99244"))
         #expect(!result.stdout.contains("warning"))

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import ZonegriseTestSupport
 
 /// `zonegrise analyse --time-model osm` end to end with the built tool, on four square
 /// communes (99001–99004, 0.03° × 0.02° each, from 2.00° E 47.00° N; 99004 a pole of
 /// every gamme) crossed by two primary roads through their centres.
 @Suite("CLI: analyse with the osm time model")
 struct OSMAnalyseCommandTests {
-    static let outputs = ["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson",
-                          "road_graph.zgcache", "zones_grises.csv"]
+    static let outputs = OutputNames.analysisFolder(["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson",
+                                                      "road_graph.zgcache", "zones_grises.csv"])
 
     /// Writes the territory into `folder`; returns the manifest path.
     @discardableResult

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZonegriseTestSupport
 
 /// Results replaced as a whole (issue 8): whatever happens during a run, its output
 /// folder holds the whole previous set of results or the whole new one, never a mixture
@@ -135,8 +136,8 @@ struct OutputReplacementTests {
         // A crow-fly run does not use the graph cache: it does not keep it either.
         let crowfly = try ZonegriseBinary.run(["analyse", "geodata/demo/demo.yaml", "--time-model", "crowfly", "--out", scene.out.path])
         #expect(crowfly.status == 0, "\(crowfly.stderr)")
-        #expect(CLIScratch.entries(scene.out) == ["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson",
-                                                   "zones_grises.csv", "zones_grises_par_subdivision.csv"])
+        #expect(CLIScratch.entries(scene.out) == OutputNames.analysisFolder(["communes.csv", "communes.geojson", "gammes.csv", "manifest.json",
+                                                                             "poles.geojson", "zones_grises.csv", "zones_grises_par_subdivision.csv"]))
     }
 
     @Test func folderHoldingOtherFilesIsRefusedAndUntouched() throws {

@@ -31,6 +31,8 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     /// command line names none.
     public var candidatesFile: String?
     public var unmatchedRows: UnmatchedRows = .error
+    /// Sectors below this size are listed apart (`sectors` in the manifest).
+    public var sectorMinimum = SectorMinimum()
 
     public init() {}
 

@@ -35,6 +35,15 @@ enum ConfigurationValues {
         return lowerExcluded ? "more than \(low) and at most \(high)\(suffix)" : "from \(low) to \(high)\(suffix)"
     }
 
+    /// A whole number in `range` (the sentence of `bounded`, and "a whole number").
+    static func whole(_ text: String, key: String, source: String, _ range: ClosedRange<Double>, unit: String) throws -> Int {
+        let value = try bounded(text, key: key, source: source, range, unit: unit)
+        guard value == value.rounded() else {
+            throw ZonegriseError.invalidParameter(source: source, key: key, detail: "must be a whole number of \(unit), got \(MessageText.excerpt(text))")
+        }
+        return Int(value)
+    }
+
     /// Minutes of a threshold or a band limit: more than 0, at most `InputLimits.maximumMinutes`.
     static func minutes(_ text: String, key: String, source: String) throws -> Double {
         try bounded(text, key: key, source: source, 0 ... InputLimits.maximumMinutes, lowerExcluded: true, unit: "minutes")
@@ -102,6 +111,11 @@ extension AnalysisConfiguration {
                 throw ZonegriseError.invalidParameter(source: source, key: key, detail: "band limits must be increasing minutes, got \(value)")
             }
             bandLimitsMinutes = limits
+        case "sectors.min_communes":
+            sectorMinimum.communes = try ConfigurationValues.whole(value, key: key, source: source, 1 ... 100_000, unit: "communes")
+        case "sectors.min_population":
+            sectorMinimum.population = try ConfigurationValues.whole(value, key: key, source: source, 0 ... Double(InputLimits.maximumPopulation),
+                                                                     unit: "inhabitants")
         case "unmatched_rows":
             unmatchedRows = try ConfigurationValues.choice(value, key: key, source: source, as: UnmatchedRows.self)
         default:

@@ -98,7 +98,7 @@ struct NodeReader {
     mutating func read(_ root: Node, into config: inout AnalysisConfiguration) throws {
         let top = ["version", "name", "analysis_area", "service_area", "communes", "populations", "equipment", "gammes",
                    "poles", "time_model", "thresholds", "comparison", "bands", "service_layers", "subdivisions", "unmatched_rows",
-                   "candidates"]
+                   "candidates", "sectors"]
         let entries = try mapping(root, "", allowed: top)
         let present = Set(entries.map(\.0))
         for required in ["analysis_area", "communes", "populations", "equipment"] where !present.contains(required) {
@@ -202,6 +202,10 @@ struct NodeReader {
             case "bands":
                 try config.apply("bands", value: try list(node, key).map { try text($0, key) }.joined(separator: ","), source: source)
             case "unmatched_rows": try config.apply("unmatched_rows", value: try text(node, key), source: source)
+            case "sectors":
+                for (k, v) in try mapping(node, key, allowed: ["min_communes", "min_population"]) {
+                    try config.apply("sectors." + k, value: try text(v, "sectors." + k), source: v.mark.map { "\(file):\($0.line)" } ?? file)
+                }
             case "service_layers":
                 for item in try list(node, key) {
                     var name = "", label = "", threshold = 30.0

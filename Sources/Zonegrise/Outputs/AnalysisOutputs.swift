@@ -17,6 +17,9 @@ public struct AnalysisOutputs: Sendable {
     /// The band areas and sectors dissolved from the communes (GEOS), computed once per
     /// run before the writers.
     public let polygons: ResultPolygons
+    /// The sector (`S001`…) of each analysed commune, by index into `result.communes`;
+    /// nil for communes in no sector (grey for no gamme).
+    public let sectorIds: [String?]
     /// The run manifest's data (inputs with checksums, parameters, time model), set by
     /// `AnalysisRun.write` for the report's provenance; nil for outputs made by hand.
     var provenance: RunProvenance?
@@ -25,6 +28,9 @@ public struct AnalysisOutputs: Sendable {
                 recommendation: Recommendation? = nil, polygons: ResultPolygons = .empty) {
         self.result = result
         self.polygons = polygons
+        var ids = [String?](repeating: nil, count: result.communes.count)
+        for sector in polygons.allSectors { for i in sector.communeIndices { ids[i] = sector.id } }
+        sectorIds = ids
         self.territory = territory
         self.warnings = warnings
         self.comparisons = comparisons
@@ -63,7 +69,7 @@ public struct AnalysisOutputs: Sendable {
             ]
         }
         props += [("nb_gammes_grises", .int(result.greyGammeCounts[i])), ("code_enjeux", .string(result.codesEnjeux[i])),
-                  ("source_gammes", .string(gammesSource))]
+                  ("secteur", sectorIds[i].map(JSONOutput.string) ?? .null), ("source_gammes", .string(gammesSource))]
         for (layer, rows) in zip(result.layers, result.layerAccess) {
             let access = rows[i]
             props += [

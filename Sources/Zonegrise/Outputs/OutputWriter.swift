@@ -1,3 +1,5 @@
+import ZonegriseCore
+
 /// One file of a run's outputs: its name in the output folder and its bytes.
 public struct OutputFile: Hashable, Sendable {
     public var name: String
@@ -74,5 +76,33 @@ public struct GammesCSVOutput: OutputWriter {
 
     public func files(for outputs: AnalysisOutputs) -> [OutputFile] {
         [OutputFile(name: "gammes.csv", bytes: outputs.gammesCSV())]
+    }
+}
+
+/// `secteurs.geojson`: one feature per sector (espace à enjeux), small ones included
+/// and flagged.
+public struct SectorsGeoJSONOutput: OutputWriter {
+    public init() {}
+
+    public func files(for outputs: AnalysisOutputs) throws -> [OutputFile] {
+        [OutputFile(name: "secteurs.geojson", bytes: try outputs.sectorsGeoJSON())]
+    }
+}
+
+/// `secteurs.csv`: the same columns as `secteurs.geojson`, without geometry.
+public struct SectorsCSVOutput: OutputWriter {
+    public init() {}
+
+    public func files(for outputs: AnalysisOutputs) -> [OutputFile] {
+        [OutputFile(name: "secteurs.csv", bytes: outputs.sectorsCSV())]
+    }
+}
+
+/// `bandes_G.geojson` per gamme: one multipolygon per travel-time band.
+public struct BandsGeoJSONOutput: OutputWriter {
+    public init() {}
+
+    public func files(for outputs: AnalysisOutputs) throws -> [OutputFile] {
+        try Gamme.allCases.map { OutputFile(name: "bandes_\($0.rawValue).geojson", bytes: try outputs.bandsGeoJSON($0)) }
     }
 }

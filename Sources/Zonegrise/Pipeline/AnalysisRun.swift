@@ -22,7 +22,7 @@ public struct AnalysisRun: Sendable {
     /// The outputs of docs/OUTPUTS.md, in the order they are listed in the manifest.
     public static let standardWriters: [any OutputWriter] = [
         CommunesGeoJSONOutput(), CommunesCSVOutput(), PolesGeoJSONOutput(), ZonesGrisesCSVOutput(), SubdivisionsCSVOutput(),
-        GammesCSVOutput(), ReportOutput(),
+        GammesCSVOutput(), SectorsGeoJSONOutput(), SectorsCSVOutput(), BandsGeoJSONOutput(), ReportOutput(),
     ]
 
     public init(configuration: AnalysisConfiguration, outputDirectory: String, progress: (@Sendable (String) -> Void)? = nil,
@@ -73,7 +73,9 @@ public struct AnalysisRun: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let (analysed, _) = try await analyse { _ in () }
         var timings = analysed.timings
-        let outputs = AnalysisOutputs(result: analysed.result, territory: analysed.territory, warnings: analysed.warnings.all)
+        let polygons = try await self.polygons(of: analysed.result, territory: analysed.territory, timings: &timings)
+        let outputs = AnalysisOutputs(result: analysed.result, territory: analysed.territory, warnings: analysed.warnings.all,
+                                      polygons: polygons)
         let written = try await timings.measure("write outputs") {
             try await write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction)
         }
@@ -299,6 +301,13 @@ public struct AnalysisRun: Sendable {
             let (table, firstLine) = try MatrixReader(file: path).readWithLines(fusions: configuration.communes.fusions)
             matrixCodes.value = firstLine
             return MatrixModel(minutesByPair: table, source: path, missing: settings.matrixMissing, fallback: settings.crowfly)
+        }
+    }
+
+    /// The band areas and sectors of `result` (GEOS unions), for the writers.
+    func polygons(of result: AnalysisResult, territory: LoadedTerritory, timings: inout StageTimings) async throws -> ResultPolygons {
+        try await timings.measure("polygons") {
+            try await ResultPolygonsBuilder(result: result, territory: territory, minimum: configuration.sectorMinimum).build()
         }
     }
 

@@ -81,7 +81,9 @@ public struct ComparisonRun: Sendable {
                 }
             }
         }
-        let outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: outcomes)
+        let polygons = try await run.polygons(of: analysed.result, territory: territory, timings: &analysed.timings)
+        let outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: outcomes,
+                                      polygons: polygons)
         let written = try await analysed.timings.measure("write outputs") {
             try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction)
         }

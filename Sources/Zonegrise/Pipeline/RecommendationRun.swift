@@ -107,8 +107,9 @@ public struct RecommendationRun: Sendable {
         var territory = analysed.territory
         for (path, name) in encodings.encodingNames { territory.encodings[FilePaths.absolute(path)] = name }
         if let weights { territory.files.append((role: "weights", path: FilePaths.absolute(weights.file), vintage: InputFile.year(in: weights.file))) }
+        let polygons = try await run.polygons(of: analysed.result, territory: territory, timings: &analysed.timings)
         let outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: [outcome],
-                                      recommendation: recommendation)
+                                      recommendation: recommendation, polygons: polygons)
         let written = try await analysed.timings.measure("write outputs") {
             try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction)
         }

@@ -45,6 +45,7 @@ struct RunManifest {
             ("service_layers", .array(c.serviceLayers.map { .object([("name", .string($0.name)), ("label", .string($0.label)),
                                                                      ("threshold_minutes", .number($0.thresholdMinutes, decimals: 6))]) })),
             ("unmatched_rows", .string(c.unmatchedRows.rawValue)),
+            ("sectors", .object([("min_communes", .int(c.sectorMinimum.communes)), ("min_population", .int(c.sectorMinimum.population))])),
             ("fusions", .object(c.communes.fusions.keys.sorted().map { ($0, .string(c.communes.fusions[$0]!)) })),
             ("code_property", .string(c.communes.codeProperty)),
             ("name_property", .string(c.communes.nameProperty)),

@@ -15,8 +15,9 @@ import ZonegriseNative
 /// files are only read.
 @Suite("Golden files: demo territory")
 struct DemoGoldenTests {
-    static let tables = ["zones_grises.csv", "zones_grises_par_subdivision.csv", "communes.csv", "gammes.csv"]
-    static let hashedFiles = ["communes.geojson", "poles.geojson"]
+    static let tables = ["zones_grises.csv", "zones_grises_par_subdivision.csv", "communes.csv", "gammes.csv", "secteurs.csv"]
+    static let hashedFiles = ["communes.geojson", "poles.geojson", "secteurs.geojson", "bandes_proximite.geojson",
+                              "bandes_intermediaire.geojson", "bandes_superieure.geojson"]
     static let hashFile = "geojson.sha256"
 
     static func golden(_ name: String) -> URL { DemoRun.goldenFolder.appendingPathComponent(name) }

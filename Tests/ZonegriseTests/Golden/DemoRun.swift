@@ -9,7 +9,8 @@ enum DemoRun {
 
     /// Every output of a demo run, in the order written.
     static let outputNames = ["communes.geojson", "communes.csv", "poles.geojson", "zones_grises.csv",
-                              "zones_grises_par_subdivision.csv", "gammes.csv", "manifest.json"]
+                              "zones_grises_par_subdivision.csv", "gammes.csv", "secteurs.geojson", "secteurs.csv",
+                              "bandes_proximite.geojson", "bandes_intermediaire.geojson", "bandes_superieure.geojson", "manifest.json"]
 
     /// `Tests/ZonegriseTests/Golden/demo/`.
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("demo")

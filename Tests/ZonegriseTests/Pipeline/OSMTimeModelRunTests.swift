@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZonegriseTestSupport
 @testable import Zonegrise
 import ZonegriseCore
 import ZonegriseOSM
@@ -81,8 +82,8 @@ struct OSMTimeModelRunTests {
     @Test func runOnTheRoadGridWritesTheCacheAndReadsItNextTime() async throws {
         let territory = try Self.territory("osm-grid", roads: PipelineRoadMap.grid().xml)
         let report = try await territory.run()
-        #expect(territory.outputEntries == ["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson",
-                                            "road_graph.zgcache", "zones_grises.csv"])
+        #expect(territory.outputEntries == OutputNames.analysisFolder(["communes.csv", "communes.geojson", "gammes.csv", "manifest.json",
+                                                                       "poles.geojson", "road_graph.zgcache", "zones_grises.csv"]))
         #expect(!report.warningMessages.contains { $0.contains("road") }, "\(report.warningMessages)")
         // 99005 is a pole: 0; 99002 is 0.02° of latitude (2.22 km) below it on the
         // column road, 2.05 min at 65 km/h (99001, 0.03° of longitude away, is 2.10 min).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZonegriseTestSupport
 @testable import Zonegrise
 
 /// Outputs are written all or nothing: a failed run leaves no partial file, no staging
@@ -17,9 +18,10 @@ struct OutputAtomicityTests {
     @Test func failedRunLeavesPreviousOutputsUntouched() async throws {
         let territory = try PipelineTerritory("previous-outputs")
         let report = try await territory.run()
-        let expected = ["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson", "zones_grises.csv"]
+        let expected = OutputNames.analysisFolder(["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson", "zones_grises.csv"])
         #expect(territory.outputEntries == expected)
-        #expect(report.outputs == ["communes.geojson", "communes.csv", "poles.geojson", "zones_grises.csv", "gammes.csv", "manifest.json"]
+        #expect(report.outputs == (["communes.geojson", "communes.csv", "poles.geojson", "zones_grises.csv", "gammes.csv"]
+            + OutputNames.analysisWritten + ["manifest.json"])
             .map { territory.out.appendingPathComponent($0).path })
         let before = try Self.snapshot(territory.out)
 
