@@ -194,16 +194,17 @@ struct ReportDocument {
     }
 
     func sectorTable() -> HTMLTable {
-        HTMLTable(id: "table-secteurs", caption: "Secteurs (espaces à enjeux), les plus peuplés d’abord",
+        HTMLTable(id: "table-secteurs", caption: "Secteurs (espaces à enjeux), les plus peuplés d’abord (secteurs.csv)",
                   columns: [("secteur", "Secteur"), ("communes", "Communes"), ("population", "Habitants"), ("code_enjeux", "Code"),
                             ("gammes_manquantes", "Gammes en zone grise"), ("poles_proches", "Pôles les plus proches"),
-                            ("subdivisions", "Subdivisions"), ("sous_taille_minimale", "Petit secteur")],
+                            ("subdivisions", "Subdivisions"), ("petit_secteur", "Petit secteur")],
                   rows: outputs.polygons.allSectors.map { sector in
                       let poles = sector.lackingGammes.map { g in "\(g.letter) : " + (sector.nearestPoles[g] ?? []).prefix(3).map { code in
                           "\(poleName(code)) (\(code))" }.joined(separator: ", ") }.joined(separator: " ; ")
                       return (sector.id, [.text(sector.id), .int(sector.communeIndices.count), .int(sector.population), .text(sector.code),
                                           .text(sector.lackingGammes.map(\.rawValue).joined(separator: ", ")), .text(poles),
-                                          .text(sector.subdivisions.joined(separator: ", ")), .text(sector.isBelowMinimum ? "oui" : "non")])
+                                          .text(sector.subdivisions.joined(separator: ", ")),
+                                          HTMLTable.Cell(text: sector.isBelowMinimum ? "oui" : "non", value: sector.isBelowMinimum ? "true" : "false")])
                   })
     }
 

@@ -43,10 +43,25 @@ struct ReportChromiumTests {
 
     static func csv(_ folder: URL, _ name: String) throws -> [[String: String]] {
         let lines = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
-        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        return lines.dropFirst().map { line in
-            Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+        let header = fields(lines[0])
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, fields($0))) }
+    }
+
+    /// The fields of one CSV line, `"…"` quoting with `""` for a quote (RFC 4180).
+    static func fields(_ line: Substring) -> [String] {
+        var fields: [String] = [], field = "", quoted = false, previous: Character = " "
+        for character in line {
+            if character == "\"" {
+                if quoted { quoted = false } else { quoted = true; if previous == "\"" { field.append("\"") } }
+            } else if character == ",", !quoted {
+                fields.append(field)
+                field = ""
+            } else {
+                field.append(character)
+            }
+            previous = character
         }
+        return fields + [field]
     }
 
     /// Every figure column of `csvName` equals the `data-value` of its cell, row by row.
@@ -83,6 +98,10 @@ struct ReportChromiumTests {
         try Self.expectTable("table-subdivisions", dom: run.dom, folder: folder, csvName: "zones_grises_par_subdivision.csv",
                              key: { "\($0["subdivision"]!):\($0["code"]!):\($0["gamme"]!)" },
                              columns: ["seuil_minutes", "communes", "population", "part_population_pct", "communes_total", "population_totale"])
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("secteurs.csv").path) {
+            try Self.expectTable("table-secteurs", dom: run.dom, folder: folder, csvName: "secteurs.csv", key: { $0["secteur"]! },
+                                 columns: ["communes", "population", "petit_secteur"])
+        }
         return run.dom
     }
 
