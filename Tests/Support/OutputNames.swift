@@ -6,10 +6,23 @@ package enum OutputNames {
     package static let polygons = ["bandes_intermediaire.geojson", "bandes_proximite.geojson", "bandes_superieure.geojson",
                                    "secteurs.csv", "secteurs.geojson"]
 
-    /// Every extra file of an `analyse`, in the order `AnalysisRun.standardWriters` writes them.
-    package static let analysisWritten = ["secteurs.geojson", "secteurs.csv", "bandes_proximite.geojson", "bandes_intermediaire.geojson",
-                                          "bandes_superieure.geojson"]
+    /// Every extra file of an `analyse` of a territory without service layers, in the
+    /// order `AnalysisRun.standardWriters` writes them.
+    package static let analysisWritten = analysisWritten(layers: [])
 
-    /// `names` and the extra files of an `analyse`, sorted (as a folder listing is).
-    package static func analysisFolder(_ names: [String]) -> [String] { (names + polygons).sorted() }
+    /// Every extra file of an `analyse` whose service layers are `layers` (one map each).
+    package static func analysisWritten(layers: [String]) -> [String] {
+        ["secteurs.geojson", "secteurs.csv", "bandes_proximite.geojson", "bandes_intermediaire.geojson", "bandes_superieure.geojson"]
+            + report(layers: layers)
+    }
+
+    /// The report and its maps (`cartes/NAME.svg`), in the order written.
+    package static func report(layers: [String]) -> [String] {
+        ["rapport.html"] + (["bandes_proximite", "bandes_intermediaire", "bandes_superieure", "zones_grises", "secteurs", "poles"]
+            + layers.map { "couche_" + $0 }).map { "cartes/\($0).svg" }
+    }
+
+    /// `names` and the extra files of an `analyse`, sorted (as a folder listing is; the
+    /// maps are in the `cartes` folder).
+    package static func analysisFolder(_ names: [String]) -> [String] { (names + polygons + ["cartes", "rapport.html"]).sorted() }
 }
