@@ -2,9 +2,10 @@
 # Installs the system packages zonegrise builds against (GEOS, PROJ, zlib, OpenSSL's
 # libcrypto, readosm, SQLite, GDAL) and the tools its tests use (gdal-bin for ogrinfo,
 # osmium-tool, and Debian's python3 with numpy and scipy for the routing comparison).
+# chromium renders rapport.html headless in the report test (Tests/ZonegriseTests/Report).
 # Debian/Ubuntu; run as root or with sudo available.
 set -euo pipefail
-packages=(libgeos-dev libproj-dev proj-bin zlib1g-dev libssl-dev libreadosm-dev libsqlite3-dev libgdal-dev gdal-bin osmium-tool pkg-config python3 python3-numpy python3-scipy)
+packages=(libgeos-dev libproj-dev proj-bin zlib1g-dev libssl-dev libreadosm-dev libsqlite3-dev libgdal-dev gdal-bin osmium-tool pkg-config python3 python3-numpy python3-scipy chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -33,7 +33,7 @@ struct AnalyseCommandTests {
         let start = try #require(lines.firstIndex(of: "Outputs in \(out.path):"))
         let listed = lines[(start + 1)...].filter { !$0.isEmpty }
         #expect(listed == (["communes.geojson", "communes.csv", "poles.geojson", "zones_grises.csv",
-                            "zones_grises_par_subdivision.csv", "gammes.csv"] + OutputNames.analysisWritten + ["manifest.json"]).map { "  " + out.appendingPathComponent($0).path })
+                            "zones_grises_par_subdivision.csv", "gammes.csv"] + OutputNames.analysisWritten(layers: ["france_services"]) + ["manifest.json"]).map { "  " + out.appendingPathComponent($0).path })
         // Warnings go to standard error.
         #expect(result.stderr.contains("zonegrise: warning: 1 invalid commune polygon(s) repaired with GEOS make-valid: 99244"))
         #expect(!result.stdout.contains("warning"))
@@ -91,7 +91,7 @@ struct AnalyseCommandTests {
         defer { CLIScratch.remove(first); CLIScratch.remove(second) }
         #expect(try ZonegriseBinary.run(["analyse", "geodata/demo/demo.yaml", "--out", first.path, "-q"]).status == 0)
         #expect(try ZonegriseBinary.run(["analyse", "geodata/demo/demo.yaml", "--out", second.path, "-q"]).status == 0)
-        for name in Self.outputs {
+        for name in Self.outputs.filter({ $0 != "cartes" }) + OutputNames.report(layers: ["france_services"]) {
             let a = try Data(contentsOf: first.appendingPathComponent(name)), b = try Data(contentsOf: second.appendingPathComponent(name))
             #expect(!a.isEmpty && a == b, "\(name)")
         }

@@ -11,7 +11,7 @@ struct CompareCommandTests {
         defer { CLIScratch.remove(first); CLIScratch.remove(second) }
         let run = try ZonegriseBinary.run(["compare", "geodata/demo/demo.yaml"] + Self.scenarios + ["--out", first.path])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(CLIScratch.entries(first) == ["LISEZMOI.txt", "comparaison.csv", "comparaison.geojson", "comparaison_par_subdivision.csv", "manifest.json",
+        #expect(CLIScratch.entries(first) == ["LISEZMOI.txt", "cartes", "comparaison.csv", "comparaison.geojson", "comparaison_par_subdivision.csv", "manifest.json", "rapport.html",
                                              "road_graph.zgcache", "sites.csv", "transitions.csv"])
         #expect(run.stdout.hasPrefix("300 communes analysed; 2 scenario(s) compared with the base."), "\(run.stdout)")
         #expect(run.stdout.contains("nouveaux_sites (Un site à Nauverières-sur-Synthe et un bus)"))

@@ -14,7 +14,15 @@ struct OutputReplacementTests {
     /// The files of a folder and their bytes.
     static func snapshot(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in CLIScratch.entries(folder) { files[name] = try Data(contentsOf: folder.appendingPathComponent(name)) }
+        for name in CLIScratch.entries(folder) {
+            let path = folder.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path.path, isDirectory: &isFolder), isFolder.boolValue {
+                for inner in CLIScratch.entries(path) { files["\(name)/\(inner)"] = try Data(contentsOf: path.appendingPathComponent(inner)) }
+            } else {
+                files[name] = try Data(contentsOf: path)
+            }
+        }
         return files
     }
 
@@ -130,8 +138,8 @@ struct OutputReplacementTests {
         defer { CLIScratch.remove(scene.scratch) }
         let compare = try ZonegriseBinary.run(["compare", "geodata/demo/demo.yaml", "examples/scenarios/demo-nouveaux-sites.yaml", "--out", scene.out.path])
         #expect(compare.status == 0, "\(compare.stderr)")
-        #expect(CLIScratch.entries(scene.out) == ["LISEZMOI.txt", "comparaison.csv", "comparaison.geojson", "comparaison_par_subdivision.csv", "manifest.json",
-                                                   "road_graph.zgcache", "sites.csv", "transitions.csv"])
+        #expect(CLIScratch.entries(scene.out) == ["LISEZMOI.txt", "cartes", "comparaison.csv", "comparaison.geojson", "comparaison_par_subdivision.csv", "manifest.json",
+                                                   "rapport.html", "road_graph.zgcache", "sites.csv", "transitions.csv"])
         #expect(try Data(contentsOf: scene.out.appendingPathComponent("road_graph.zgcache")) == scene.old["road_graph.zgcache"])
         // A crow-fly run does not use the graph cache: it does not keep it either.
         let crowfly = try ZonegriseBinary.run(["analyse", "geodata/demo/demo.yaml", "--time-model", "crowfly", "--out", scene.out.path])

@@ -20,6 +20,9 @@ public struct AnalysisOutputs: Sendable {
     /// The sector (`S001`…) of each analysed commune, by index into `result.communes`;
     /// nil for communes in no sector (grey for no gamme).
     public let sectorIds: [String?]
+    /// The run manifest's data (inputs with checksums, parameters, time model), set by
+    /// `AnalysisRun.write` for the report's provenance; nil for outputs made by hand.
+    var provenance: RunProvenance?
 
     public init(result: AnalysisResult, territory: LoadedTerritory, warnings: [RunWarning] = [], comparisons: [ScenarioOutcome] = [],
                 recommendation: Recommendation? = nil, polygons: ResultPolygons = .empty) {

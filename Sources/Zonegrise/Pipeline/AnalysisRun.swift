@@ -22,7 +22,7 @@ public struct AnalysisRun: Sendable {
     /// The outputs of docs/OUTPUTS.md, in the order they are listed in the manifest.
     public static let standardWriters: [any OutputWriter] = [
         CommunesGeoJSONOutput(), CommunesCSVOutput(), PolesGeoJSONOutput(), ZonesGrisesCSVOutput(), SubdivisionsCSVOutput(),
-        GammesCSVOutput(), SectorsGeoJSONOutput(), SectorsCSVOutput(), BandsGeoJSONOutput(), GeoPackageOutput(),
+        GammesCSVOutput(), SectorsGeoJSONOutput(), SectorsCSVOutput(), BandsGeoJSONOutput(), GeoPackageOutput(), ReportOutput(),
     ]
 
     public init(configuration: AnalysisConfiguration, outputDirectory: String, progress: ProgressReporter? = nil,
@@ -321,10 +321,14 @@ public struct AnalysisRun: Sendable {
     func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel, knownDigests: [String: String],
                transaction: OutputTransaction, progress: ProgressStage? = nil) async throws -> [String] {
         // Units: each writer's files staged, the manifest, the commit.
-        async let digests = InputDigests.compute(outputs.territory.files.map(\.path), known: knownDigests)
+        let paths = outputs.territory.files.map(\.path)
+        let digests = Task { try await InputDigests.compute(paths, known: knownDigests) }
+        defer { digests.cancel() }
+        var outputs = outputs
+        outputs.provenance = RunProvenance(configuration: configuration, model: model, digests: digests)
         let selected = writers.filter { configuration.outputGroups.contains($0.group) }
         progress?.setTotal(selected.count + 2)
-        let names = try await Concurrency.map(selected) { writer -> [String] in
+        let names = try await Concurrency.map(selected) { [outputs] writer -> [String] in
             let files = try await writer.files(for: outputs)
             for file in files { try transaction.write(file.name, file.bytes) }
             progress?.advance()
@@ -337,7 +341,7 @@ public struct AnalysisRun: Sendable {
                                                                   files: all, cacheName: inFolderCacheName).bytes)
         let manifest = try RunManifest(configuration: configuration, territory: outputs.territory, result: outputs.result, model: model,
                                        warnings: outputs.warnings.map(\.message), outputs: all,
-                                       digests: try await digests).json()
+                                       digests: try await digests.value).json()
         try transaction.write("manifest.json", Array(manifest.text(pretty: true).utf8))
         progress?.advance()
         defer { progress?.advance() }

@@ -77,6 +77,14 @@ final class OutputTransaction: Sendable {
         if !finished.withLock({ $0 }) { try? FileManager.default.removeItem(at: staging) }
     }
 
+    /// The folder part of an output name (`cartes` of `cartes/x.svg`), nil for a file
+    /// at the top of the output folder. Output names have at most one folder level.
+    static func folder(of name: String) -> String? {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        precondition(parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }, "output name \(name) is not NAME or FOLDER/NAME")
+        return parts.count == 2 ? String(parts[0]) : nil
+    }
+
     /// `.NAME.zonegrise-SUFFIX`, the hidden siblings of the folder `NAME`.
     static func hiddenName(_ folder: URL, _ suffix: String) -> String { ".\(folder.lastPathComponent).zonegrise-\(suffix)" }
 
@@ -87,11 +95,19 @@ final class OutputTransaction: Sendable {
     /// graph cache); it goes into place with the rest at `commit`.
     func stagingPath(_ name: String) -> String { staging.appendingPathComponent(name).path }
 
-    /// Stages one file by name, writing the bytes as they are (no copy).
+    /// Stages one file by name, writing the bytes as they are (no copy). A name may
+    /// have one folder level (`cartes/NAME.svg`): the folder is created in the staging
+    /// folder and synced with it at `commit`.
     func write(_ name: String, _ bytes: [UInt8]) throws {
         let path = staging.appendingPathComponent(name).path
         let failure = { (reason: String) in
             ZonegriseError.unwritable(file: self.directory.appendingPathComponent(name).path, reason: "cannot write the file (\(reason))")
+        }
+        if let folder = Self.folder(of: name) {
+            // Concurrent writers may create the same folder: EEXIST is no error.
+            if mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0, errno != EEXIST {
+                throw failure("cannot create its folder: \(String(cString: strerror(errno)))")
+            }
         }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
@@ -127,6 +143,7 @@ final class OutputTransaction: Sendable {
         precondition(Set(names) == Set(staged.withLock { $0 }), "commit names the staged files")
         CommitFault.reach("staged")
         for name in carried { carry(name) }
+        for folder in Set(names.compactMap(Self.folder(of:))).sorted() { Self.synchronise(staging.appendingPathComponent(folder)) }
         Self.synchronise(staging)
         CommitFault.reach("carried")
         let files = FileManager.default
@@ -221,7 +238,21 @@ final class OutputTransaction: Sendable {
             known.insert("manifest.json")
             for output in manifest["outputs"]?.arrayValue ?? [] { if let name = output.stringValue { known.insert(name) } }
         }
-        let foreign = entries.filter { !known.contains($0) && !$0.hasPrefix(".zonegrise-staging-") }.sorted()
+        // A folder of outputs (`cartes`) is known when the manifest lists files in it, and
+        // may hold only those files.
+        let folders = Set(known.compactMap { name in name.firstIndex(of: "/").map { String(name[..<$0]) } })
+        var foreign = entries.filter { !known.contains($0) && !folders.contains($0) && !$0.hasPrefix(".zonegrise-staging-") }
+        for folder in folders.sorted() where entries.contains(folder) {
+            let path = target.appendingPathComponent(folder).path
+            var isFolder: ObjCBool = false
+            guard files.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                foreign.append(folder)
+                continue
+            }
+            let inside = (try? files.contentsOfDirectory(atPath: path)) ?? []
+            foreign += inside.map { "\(folder)/\($0)" }.filter { !known.contains($0) }
+        }
+        foreign.sort()
         guard foreign.isEmpty else {
             let listed = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? " and \(foreign.count - 3) more" : "")
             throw ZonegriseError.invalidParameter(source: shown, key: "--out",

@@ -72,6 +72,21 @@ struct DemoGoldenTests {
         try Self.compare(Self.hashFile, actual: Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
+    /// `rapport.html` (absolute paths replaced as in manifest.json) and two maps, byte for byte.
+    @Test func reportAndMapsMatchTheirGoldenCopies() async throws {
+        let (folder, _) = try await DemoRun.run("golden-report")
+        defer { TestRepository.removeTemporaryFolder(folder) }
+        let html = try String(contentsOf: folder.appendingPathComponent("rapport.html"), encoding: .utf8)
+        let portable = html.replacingOccurrences(of: TestRepository.root.path, with: DemoRun.rootPlaceholder)
+        #expect(!portable.contains(TestRepository.root.path))
+        try Self.compare("rapport.html", actual: Data(portable.utf8))
+        for name in Self.goldenMaps {
+            try Self.compare(name.replacingOccurrences(of: "/", with: "_"), actual: try DemoRun.bytes(folder, name))
+        }
+    }
+
+    static let goldenMaps = ["cartes/bandes_proximite.svg", "cartes/secteurs.svg"]
+
     /// The golden copies themselves say what the demo README expects, so that a
     /// re-recording cannot silently bless a wrong picture.
     @Test func goldenCopiesHoldTheExpectedPicture() throws {

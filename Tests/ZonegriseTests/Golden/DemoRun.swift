@@ -10,7 +10,22 @@ enum DemoRun {
     /// Every output of a demo run, in the order written.
     static let outputNames = ["communes.geojson", "communes.csv", "poles.geojson", "zones_grises.csv",
                               "zones_grises_par_subdivision.csv", "gammes.csv", "secteurs.geojson", "secteurs.csv",
-                              "bandes_proximite.geojson", "bandes_intermediaire.geojson", "bandes_superieure.geojson", "resultats.gpkg", "LISEZMOI.txt", "manifest.json"]
+                              "bandes_proximite.geojson", "bandes_intermediaire.geojson", "bandes_superieure.geojson",
+                              "resultats.gpkg", "rapport.html"] + mapNames.map { "cartes/\($0).svg" } + ["LISEZMOI.txt", "manifest.json"]
+
+    /// The maps of the demo report, in the order written.
+    static let mapNames = ["bandes_proximite", "bandes_intermediaire", "bandes_superieure", "zones_grises", "secteurs", "poles",
+                           "couche_france_services"]
+
+    /// The entries at the top of an output folder holding `names` (`cartes` for its maps), sorted.
+    static func topLevel(_ names: [String]) -> [String] {
+        Set(names.map { String($0.split(separator: "/")[0]) }).sorted()
+    }
+
+    /// A run's output paths relative to its folder (`cartes/poles.svg`).
+    static func relative(_ paths: [String], to folder: URL) -> [String] {
+        paths.map { String($0.dropFirst(folder.path.count + 1)) }
+    }
 
     /// `Tests/ZonegriseTests/Golden/demo/`.
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("demo")

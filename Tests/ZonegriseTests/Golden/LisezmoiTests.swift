@@ -17,9 +17,14 @@ struct LisezmoiTests {
         let (folder, report) = try await DemoRun.run("lisezmoi")
         defer { TestRepository.removeTemporaryFolder(folder) }
         let text = try String(contentsOf: folder.appendingPathComponent("LISEZMOI.txt"), encoding: .utf8)
-        let names = report.outputs.map { URL(fileURLWithPath: $0).lastPathComponent }
+        let names = DemoRun.relative(report.outputs, to: folder)
         #expect(names.contains("LISEZMOI.txt") && names.contains("manifest.json"))
-        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        // Every file, those of the `cartes` folder by their path (`cartes/poles.svg`).
+        let onDisk = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder) && !isFolder.boolValue
+        }.sorted()
+        #expect(onDisk.contains("cartes/poles.svg"))
         // Every file of the folder (the road graph cache too) has its own line.
         for name in onDisk {
             #expect(text.contains("\n\(name)\n"), "\(name) is not listed in LISEZMOI.txt")

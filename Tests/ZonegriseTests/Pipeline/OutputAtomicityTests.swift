@@ -10,7 +10,13 @@ struct OutputAtomicityTests {
     static func snapshot(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         for name in TestRepository.entries(of: folder) {
-            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+            let path = folder.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path.path, isDirectory: &isFolder), isFolder.boolValue {
+                for inner in TestRepository.entries(of: path) { files["\(name)/\(inner)"] = try Data(contentsOf: path.appendingPathComponent(inner)) }
+            } else {
+                files[name] = try Data(contentsOf: path)
+            }
         }
         return files
     }
@@ -21,7 +27,7 @@ struct OutputAtomicityTests {
         let expected = OutputNames.analysisFolder(["communes.csv", "communes.geojson", "gammes.csv", "manifest.json", "poles.geojson", "zones_grises.csv"])
         #expect(territory.outputEntries == expected)
         #expect(report.outputs == (["communes.geojson", "communes.csv", "poles.geojson", "zones_grises.csv", "gammes.csv"]
-            + OutputNames.analysisWritten + ["manifest.json"])
+            + OutputNames.analysisWritten(layers: ["france_services"]) + ["manifest.json"])
             .map { territory.out.appendingPathComponent($0).path })
         let before = try Self.snapshot(territory.out)
 

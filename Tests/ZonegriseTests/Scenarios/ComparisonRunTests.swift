@@ -84,8 +84,9 @@ struct ComparisonRunTests {
         #expect(row[6] == Substring(String(after.communes)) && row[7] == Substring(String(after.population)), "\(row)")
         let manifest = try String(contentsOf: base.appendingPathComponent("out/manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"role\": \"scenario:equivalence\""))
-        #expect(comparison.outputs.map { URL(fileURLWithPath: $0).lastPathComponent }
-            == ["comparaison.csv", "comparaison_par_subdivision.csv", "transitions.csv", "sites.csv", "comparaison.geojson", "LISEZMOI.txt", "manifest.json"])
+        #expect(comparison.outputs.filter { !$0.contains("/cartes/") }.map { URL(fileURLWithPath: $0).lastPathComponent }
+            == ["comparaison.csv", "comparaison_par_subdivision.csv", "transitions.csv", "sites.csv", "comparaison.geojson", "rapport.html", "LISEZMOI.txt", "manifest.json"])
+        #expect(comparison.outputs.contains { $0.hasSuffix("/cartes/equivalence_france_services_gain.svg") })
     }
 
     /// One bad entry per case: exit-2 material, naming the scenario file and line, and

@@ -1,0 +1,120 @@
+import ZonegriseCore
+
+/// Draws `SVGMap`s of one run: the communes' path data are computed once (from their
+/// simplified shapes, `SimplifiedCommunes`) and shared by every map, which differ only
+/// by the classes, overlays and symbols.
+///
+/// Layout in viewBox units: a title band (`titleUnits`), the map area (`MapFrame`,
+/// 1000 units wide) with a scale bar (bottom left) and a north arrow (top right; the
+/// Lambert-93 grid north is within 3° of true north over France), then the legend in
+/// three columns. Deterministic: the same map gives the same bytes.
+struct MapRenderer: Sendable {
+    let frame: MapFrame
+    /// INSEE codes of the analysed communes, in result order.
+    let codes: [String]
+    /// `d` of each analysed commune, in result order.
+    let communePaths: [String]
+    let palette: MapPalette
+
+    static let titleUnits = 40.0
+    static let legendRowUnits = 24.0
+    static let legendColumns = 3
+
+    /// The SVG text. `standalone`: a file of its own (XML declaration, namespace and the
+    /// palette's `<style>`); otherwise an element for the report, whose `<style>` holds
+    /// the palette once.
+    func svg(_ map: SVGMap, standalone: Bool) -> String {
+        precondition(map.communeClasses.count == codes.count, "one class per analysed commune")
+        let mapTop = Self.titleUnits + (map.note == nil ? 0 : 20)
+        let legendTop = mapTop + frame.heightUnits + 14
+        let rows = (map.legend.count + Self.legendColumns - 1) / Self.legendColumns
+        let height = Int((legendTop + Double(rows) * Self.legendRowUnits + 10).rounded(.up))
+        let width = Int(MapFrame.widthUnits)
+        var out = ""
+        if standalone { out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" }
+        out += "<svg"
+        if standalone { out += " xmlns=\"http://www.w3.org/2000/svg\"" }
+        out += " class=\"carte\" id=\"carte-\(map.name)\" data-carte=\"\(map.name)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"titre-\(map.name)\">\n"
+        out += "<title id=\"titre-\(map.name)\">\(HTMLText.escape(map.title))</title>\n"
+        if standalone { out += "<style>\n\(palette.css)\n</style>\n" }
+        out += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
+        out += "<text class=\"titre\" x=\"12\" y=\"27\">\(HTMLText.escape(map.title))</text>\n"
+        if let note = map.note { out += "<text class=\"note\" x=\"12\" y=\"52\">\(HTMLText.escape(note))</text>\n" }
+        out += "<g transform=\"translate(0 \(Self.number(mapTop)))\">\n<g class=\"communes\">\n"
+        for (index, code) in codes.enumerated() {
+            out += "<path data-code=\"\(code)\" class=\"\(map.communeClasses[index])\" d=\"\(communePaths[index])\"/>\n"
+        }
+        out += "</g>\n"
+        if !map.overlays.isEmpty {
+            out += "<g class=\"contours\">\n"
+            for overlay in map.overlays {
+                out += "<path class=\"\(overlay.cssClass)\" d=\"\(SVGPathData.text(overlay.shape, frame: frame))\"/>\n"
+            }
+            for overlay in map.overlays {
+                guard let label = overlay.label, let at = overlay.labelAt else { continue }
+                let (x, y) = frame.grid(at)
+                out += "<text class=\"etiquette\" x=\"\(x)\" y=\"\(y)\" text-anchor=\"middle\">\(HTMLText.escape(label))</text>\n"
+            }
+            out += "</g>\n"
+        }
+        if !map.points.isEmpty {
+            out += "<g class=\"symboles\">\n"
+            for point in map.points where frame.shows(point.at) {
+                let (x, y) = frame.project(point.at)
+                out += Self.symbol(point.symbol, x: x, y: y, radius: point.radius, cssClass: point.cssClass) + "\n"
+            }
+            out += "</g>\n"
+        }
+        out += "<rect class=\"cadre\" x=\"0.5\" y=\"0.5\" width=\"\(width - 1)\" height=\"\(Self.number(frame.heightUnits - 1))\"/>\n"
+        out += scaleBar() + northArrow() + "</g>\n"
+        out += legend(map.legend, top: legendTop)
+        out += "</svg>\n"
+        return out
+    }
+
+    /// A round-length bar in two halves, labelled (`10 km`), bottom left of the map area.
+    func scaleBar() -> String {
+        let bar = frame.scaleBar()
+        let x = 16.0, y = frame.heightUnits - 18
+        let half = Self.number(bar.units / 2)
+        return "<g class=\"echelle\"><rect class=\"noir\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(half)\" height=\"6\"/>"
+            + "<rect class=\"blanc\" x=\"\(Self.number(x + bar.units / 2))\" y=\"\(Self.number(y))\" width=\"\(half)\" height=\"6\"/>"
+            + "<text x=\"\(Self.number(x))\" y=\"\(Self.number(y - 5))\">0</text>"
+            + "<text x=\"\(Self.number(x + bar.units))\" y=\"\(Self.number(y - 5))\" text-anchor=\"middle\">\(bar.label)</text></g>\n"
+    }
+
+    func northArrow() -> String {
+        let x = MapFrame.widthUnits - 30
+        return "<g class=\"nord\"><path d=\"M\(Self.number(x)) 14l9 30-9-7-9 7z\"/><text x=\"\(Self.number(x))\" y=\"60\" text-anchor=\"middle\">N</text></g>\n"
+    }
+
+    func legend(_ entries: [SVGMap.LegendEntry], top: Double) -> String {
+        guard !entries.isEmpty else { return "" }
+        var out = "<g class=\"legende\">\n"
+        let columnWidth = MapFrame.widthUnits / Double(Self.legendColumns)
+        for (index, entry) in entries.enumerated() {
+            let x = 14 + Double(index % Self.legendColumns) * columnWidth
+            let y = top + Double(index / Self.legendColumns) * Self.legendRowUnits
+            if let symbol = entry.symbol {
+                out += Self.symbol(symbol, x: x + 9, y: y + 8, radius: entry.radius, cssClass: entry.cssClass)
+            } else {
+                out += "<rect class=\"\(entry.cssClass)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"18\" height=\"16\" stroke=\"#777\" stroke-width=\".6\"/>"
+            }
+            out += "<text x=\"\(Self.number(x + 26))\" y=\"\(Self.number(y + 13))\">\(HTMLText.escape(entry.label))</text>\n"
+        }
+        return out + "</g>\n"
+    }
+
+    static func symbol(_ symbol: SVGMap.Symbol, x: Double, y: Double, radius: Double, cssClass: String) -> String {
+        switch symbol {
+        case .circle:
+            return "<circle class=\"\(cssClass)\" cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"\(number(radius))\"/>"
+        case .diamond:
+            let r = number(radius)
+            return "<path class=\"\(cssClass)\" d=\"M\(number(x)) \(number(y - radius))l\(r) \(r)-\(r) \(r)-\(r)-\(r)z\"/>"
+        }
+    }
+
+    /// A viewBox coordinate with at most one decimal.
+    static func number(_ value: Double) -> String { DecimalText.format(value, decimals: 1) }
+}

@@ -1,0 +1,27 @@
+import ZonegriseCore
+
+/// `rapport.html` and `cartes/NAME.svg`, one file per map of the report (docs/OUTPUTS.md).
+/// One writer for `analyse`, `compare` and `recommend`: the comparison and
+/// recommendation sections appear when the outputs hold them.
+public struct ReportOutput: OutputWriter {
+    public init() {}
+
+    /// The folder of the standalone maps.
+    static let mapFolder = "cartes"
+
+    public var group: OutputGroup { .rapport }
+
+    public func files(for outputs: AnalysisOutputs) async throws -> [OutputFile] {
+        guard !outputs.result.communes.isEmpty else { return [] }
+        let renderer = try await SimplifiedCommunes.renderer(for: outputs)
+        let manifest = try await outputs.provenance?.manifest(for: outputs)
+        let document = ReportDocument(outputs: outputs, renderer: renderer, maps: ReportMaps(outputs: outputs, palette: renderer.palette),
+                                      manifest: manifest)
+        let (html, maps) = document.render()
+        var files = [OutputFile(name: "rapport.html", bytes: Array(html.utf8))]
+        for map in maps {
+            files.append(OutputFile(name: "\(Self.mapFolder)/\(map.name).svg", bytes: Array(renderer.svg(map, standalone: true).utf8)))
+        }
+        return files
+    }
+}
