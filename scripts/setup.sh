@@ -9,5 +9,5 @@ swift build -c release --product zonegrise
 out=${1:-out/demo}
 .build/release/zonegrise analyse geodata/demo/demo.yaml --out "$out"
 echo
-echo "Demo analysis done. Open $out/communes.geojson in QGIS or a web map viewer;"
-echo "tables are in $out/zones_grises.csv and $out/communes.csv; provenance in $out/manifest.json."
+echo "Demo analysis done. Open $out/rapport.html in a browser (the report, with maps; also $out/cartes/*.svg),"
+echo "$out/resultats.gpkg in QGIS; tables are in $out/zones_grises.csv and $out/secteurs.csv; $out/LISEZMOI.txt lists every file."
