@@ -14,7 +14,8 @@ extension GeometryEngine {
     /// (GEOS throws, or the result is invalid: overlaps, slivers) it
     /// falls back to `GEOSUnaryUnion`, which is exact on any valid input.
     /// - Complexity: O(v log v) for v vertices in all shapes. Measured in release builds:
-    ///   the 890 communes of Pas-de-Calais in about 60 ms by coverage union.
+    ///   the polygons stage of Pas-de-Calais (890 communes, 3 gammes' bands and the
+    ///   sectors) about 80 ms; of metropolitan France about 10 s.
     package func dissolve(_ shapes: [MultiPolygon]) throws(NativeError) -> MultiPolygon {
         guard !shapes.isEmpty else { return MultiPolygon(polygons: []) }
         if shapes.count == 1 { return shapes[0] }

@@ -74,6 +74,17 @@ struct GeometryEngineDissolveTests {
         #expect(united.polygons.count == Self.componentCount(cells))
     }
 
+    /// The overlay-free path is the one taken on a clean coverage, and refuses overlaps.
+    @Test func sharedSegmentPathTakesCoveragesAndRefusesOverlaps() throws {
+        let cells = Self.cells(seed: 21, side: 8, keep: 0.6)
+        let united = try #require(try engine.dissolveBySharedSegments(Self.shapes(cells), operation: "test"))
+        #expect(try engine.isValid(united))
+        #expect(abs(try engine.area(united) - Double(cells.count)) < 1e-9)
+        #expect(united.polygons.count == Self.componentCount(cells))
+        let overlapping = [Fixtures.square(x: 0, y: 0, side: 2), Fixtures.square(x: 1, y: 1, side: 2)]
+        #expect(try engine.dissolveBySharedSegments(overlapping, operation: "test") == nil)
+    }
+
     @Test func dissolveFallsBackToAFullUnionForOverlappingShapes() throws {
         let united = try engine.dissolve([Fixtures.square(x: 0, y: 0, side: 2), Fixtures.square(x: 1, y: 1, side: 2)])
         #expect(try engine.isValid(united))
