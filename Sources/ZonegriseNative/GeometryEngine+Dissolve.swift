@@ -5,26 +5,40 @@ import ZonegriseCore
 /// stretch of boundary.
 extension GeometryEngine {
     /// The union of shapes that tile a territory (commune polygons: edges shared exactly,
-    /// interiors disjoint), as one valid MultiPolygon.
-    ///
-    /// Tries first to cancel the shared segments and polygonize what is left
-    /// (`dissolveBySharedSegments`: no overlay at all), then `GEOSCoverageUnion`, which
-    /// only drops the shared edges and is an order
-    /// of magnitude faster than a full overlay; when the shapes are not a clean coverage
-    /// (GEOS throws, or the result is invalid: overlaps, slivers) it
-    /// falls back to `GEOSUnaryUnion`, which is exact on any valid input.
-    /// - Complexity: O(v log v) for v vertices in all shapes. Measured in release builds:
-    ///   the polygons stage of Pas-de-Calais (890 communes, 3 gammes' bands and the
-    ///   sectors) about 80 ms; of metropolitan France about 10 s.
+    /// interiors disjoint), as one valid MultiPolygon. Same as `dissolve(_:of:)` on an
+    /// index of these shapes alone.
     package func dissolve(_ shapes: [MultiPolygon]) throws(NativeError) -> MultiPolygon {
-        guard !shapes.isEmpty else { return MultiPolygon(polygons: []) }
-        if shapes.count == 1 { return shapes[0] }
+        try dissolve(Array(shapes.indices), of: CoverageEdges(shapes), shapes: shapes)
+    }
+
+    /// The union of `shapes[members]`, as one valid MultiPolygon.
+    ///
+    /// First traced from the shared edges (`CoverageEdges.union(of:)`: no overlay at
+    /// all) and kept when GEOS finds it valid; otherwise `GEOSCoverageUnion`, which only
+    /// drops the shared edges; when the shapes are not a clean coverage (GEOS throws, or
+    /// the result is invalid: overlaps, slivers) `GEOSUnaryUnion`, exact on any valid
+    /// input. `coverage` indexes `shapes`.
+    /// - Complexity: O(e) to trace for e edges of the members, plus GEOS's validity check
+    ///   O(b log b) on the b vertices of the result. Measured in release builds: the
+    ///   polygons stage of metropolitan France (3 gammes' bands and the sectors) about 1 s.
+    package func dissolve(_ members: [Int], of coverage: CoverageEdges, shapes: [MultiPolygon]) throws(NativeError) -> MultiPolygon {
+        guard !members.isEmpty else { return MultiPolygon(polygons: []) }
+        if members.count == 1 { return shapes[members[0]] }
         let operation = "dissolve shapes"
-        if let united = try dissolveBySharedSegments(shapes, operation: operation) { return united }
+        if let traced = coverage.union(of: members), !traced.isEmpty {
+            let geometry = try context.makeGeometry(traced, operation: operation)
+            defer { context.destroy(geometry) }
+            switch GEOSisValid_r(context.handle, geometry) {  // 2 on exception
+            case 1: return traced
+            case 0: break
+            default: _ = context.error(operation)
+            }
+        }
+        let chosen = members.map { shapes[$0] }
         // One MultiPolygon of every polygon: what the coverage union takes. It is not a
         // valid MultiPolygon (its members touch along edges), which GEOS does not check
         // at creation.
-        let flat = try context.makeGeometry(MultiPolygon(polygons: shapes.flatMap(\.polygons)), operation: operation)
+        let flat = try context.makeGeometry(MultiPolygon(polygons: chosen.flatMap(\.polygons)), operation: operation)
         defer { context.destroy(flat) }
         // New geometry, null on exception (a non-coverage input may throw).
         if let united = GEOSCoverageUnion_r(context.handle, flat) {
@@ -36,7 +50,7 @@ extension GeometryEngine {
             }
         }
         _ = context.error(operation)  // drops the coverage attempt's message, if any: not ours to report
-        return try union(shapes)
+        return try union(chosen)
     }
 
     /// The pairs of shapes that share a stretch of boundary (a line, not just points) or
@@ -47,7 +61,9 @@ extension GeometryEngine {
     /// (DE-9IM: interiors meet in an area, or boundaries meet in a line).
     /// - Complexity: O(v + n log n + k·c) for n shapes of v vertices, k envelope
     ///   candidates and c the cost of one relate (linear in the pair's vertices).
-    package func sharedBoundaryPairs(_ shapes: [MultiPolygon]) throws(NativeError) -> [IndexPair] {
+    /// `sharingAnEdge`, when given, are the pairs already known to share a segment
+    /// (`CoverageEdges.sharedEdgePairs`), which saves hashing the segments again.
+    package func sharedBoundaryPairs(_ shapes: [MultiPolygon], sharingAnEdge: Set<IndexPair>? = nil) throws(NativeError) -> [IndexPair] {
         let operation = "find contiguous shapes"
         var geometries: [OpaquePointer] = []
         geometries.reserveCapacity(shapes.count)
@@ -60,7 +76,7 @@ extension GeometryEngine {
         // meet are then tested only when they share no segment: a prepared intersects
         // first (cheap), and the relate on the few that touch (corners, unmatched
         // vertices, overlaps).
-        let shared = Self.pairsSharingASegment(shapes)
+        let shared = sharingAnEdge ?? Self.pairsSharingASegment(shapes)
         let tree = try EnvelopeTree(context: context, geometries: geometries, operation: operation)
         var pairs: [IndexPair] = []
         var candidates: [Int] = []
@@ -93,64 +109,6 @@ extension GeometryEngine {
             }
         }
         return pairs
-    }
-
-    /// The union of a clean coverage without an overlay: the segments met in two shapes
-    /// are interior and cancel; the others are the union's boundary, polygonized by
-    /// `GEOSPolygonize_valid`. Nil when the shapes are not a clean coverage (the result is
-    /// invalid, or its area is not the sum of theirs): the caller falls back to an overlay.
-    /// - Complexity: O(v) to cancel the segments, O(b log b) to polygonize the b
-    ///   boundary segments left.
-    func dissolveBySharedSegments(_ shapes: [MultiPolygon], operation: String) throws(NativeError) -> MultiPolygon? {
-        struct Segment: Hashable {
-            var ax, ay, bx, by: Double
-        }
-        var count: [Segment: Int] = [:]
-        var order: [Segment] = []
-        count.reserveCapacity(shapes.reduce(0) { $0 + $1.vertexCount })
-        for shape in shapes {
-            for ring in shape.polygons.lazy.flatMap(\.rings) {
-                for (a, b) in zip(ring, ring.dropFirst()) where a != b {
-                    let (p, q) = (a.x, a.y) < (b.x, b.y) ? (a, b) : (b, a)
-                    let segment = Segment(ax: p.x, ay: p.y, bx: q.x, by: q.y)
-                    if let n = count[segment] { count[segment] = n + 1 } else {
-                        count[segment] = 1
-                        order.append(segment)
-                    }
-                }
-            }
-        }
-        var areaIn = 0.0
-        for shape in shapes {
-            let geometry = try context.makeGeometry(shape, operation: operation)
-            defer { context.destroy(geometry) }
-            var area = 0.0
-            guard GEOSArea_r(context.handle, geometry, &area) == 1 else { throw context.error(operation) }
-            areaIn += area
-        }
-        let boundary = order.filter { count[$0] == 1 }
-        guard !boundary.isEmpty, count.values.allSatisfy({ $0 <= 2 }) else { return nil }
-        var lines: [OpaquePointer?] = []
-        lines.reserveCapacity(boundary.count)
-        defer { for line in lines { if let line { context.destroy(line) } } }
-        for segment in boundary {
-            var xy = [segment.ax, segment.ay, segment.bx, segment.by]
-            // New sequence, null on exception; owned by the line made from it.
-            guard let sequence = xy.withUnsafeMutableBufferPointer({ GEOSCoordSeq_copyFromBuffer_r(context.handle, $0.baseAddress, 2, 0, 0) }),
-                  let line = GEOSGeom_createLineString_r(context.handle, sequence) else { throw context.error(operation) }
-            lines.append(line)
-        }
-        // New geometry (a collection of polygons), null on exception; the lines are only read.
-        guard let polygons = lines.withUnsafeBufferPointer({ GEOSPolygonize_valid_r(context.handle, $0.baseAddress, UInt32($0.count)) }) else {
-            _ = context.error(operation)
-            return nil
-        }
-        defer { context.destroy(polygons) }
-        var areaOut = 0.0
-        guard GEOSisValid_r(context.handle, polygons) == 1, GEOSArea_r(context.handle, polygons, &areaOut) == 1,
-              abs(areaOut - areaIn) <= 1e-9 * max(areaIn, 1) else { return nil }
-        let result = try context.multiPolygon(from: polygons, operation: operation)
-        return result.isEmpty ? nil : result
     }
 
     /// The pairs of shapes with a ring segment in common (same two end points, either

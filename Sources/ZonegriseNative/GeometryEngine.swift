@@ -118,6 +118,22 @@ package final class GeometryEngine {
         }
     }
 
+    /// Whether two shapes cover the same points (GEOS `equals`, topological: vertex order,
+    /// starting points and extra collinear vertices do not matter).
+    /// - Complexity: O(v log v) for v vertices in both (an overlay of the two).
+    package func coverTheSamePoints(_ a: MultiPolygon, _ b: MultiPolygon) throws(NativeError) -> Bool {
+        let operation = "compare two shapes"
+        let first = try context.makeGeometry(a, operation: operation)
+        defer { context.destroy(first) }
+        let second = try context.makeGeometry(b, operation: operation)
+        defer { context.destroy(second) }
+        switch GEOSEquals_r(handle, first, second) {  // 2 on exception
+        case 0: return false
+        case 1: return true
+        default: throw context.error(operation)
+        }
+    }
+
     // MARK: - Several shapes
 
     /// The union of all shapes (`GEOSUnaryUnion` of one collection), empty for no shapes.

@@ -74,15 +74,84 @@ struct GeometryEngineDissolveTests {
         #expect(united.polygons.count == Self.componentCount(cells))
     }
 
-    /// The overlay-free path is the one taken on a clean coverage, and refuses overlaps.
-    @Test func sharedSegmentPathTakesCoveragesAndRefusesOverlaps() throws {
-        let cells = Self.cells(seed: 21, side: 8, keep: 0.6)
-        let united = try #require(try engine.dissolveBySharedSegments(Self.shapes(cells), operation: "test"))
+    /// The traced union of random subsets of a grid, indexed whole as the builder does
+    /// (the territory's communes, a band's subset), against GEOS's overlay union.
+    @Test(arguments: Array(1 ... 16) as [UInt64])
+    func tracedUnionOfRandomSubsetsEqualsTheOverlayUnion(seed: UInt64) throws {
+        let side = 11
+        let all = Self.cells(seed: 0, side: side, keep: 1)
+        let coverage = CoverageEdges(Self.shapes(all))
+        #expect(coverage.isClean)
+        let keep = [0.3, 0.45, 0.6, 0.75][Int(seed % 4)]
+        let chosen = Set(Self.cells(seed: seed, side: side, keep: keep).map { $0.1 * side + $0.0 })
+        let members = all.indices.filter { chosen.contains($0) }
+        let cells = members.map { all[$0] }
+        let traced = try #require(coverage.union(of: members), "seed \(seed): not traced")
+        #expect(try engine.isValid(traced), "seed \(seed): invalid")
+        #expect(abs(try engine.area(traced) - Double(cells.count)) < 1e-9)
+        #expect(traced.polygons.count == Self.componentCount(cells))
+        #expect(try engine.coverTheSamePoints(traced, try engine.union(Self.shapes(cells))))
+        // Exteriors counterclockwise, holes clockwise (RFC 7946).
+        for polygon in traced.polygons {
+            for (r, ring) in polygon.rings.enumerated() {
+                let area = zip(ring, ring.dropFirst()).reduce(0.0) { $0 + $1.0.x * $1.1.y - $1.1.x * $1.0.y }
+                #expect((area > 0) == (r == 0))
+            }
+        }
+    }
+
+    /// Pinches: two cells meeting at a corner are two polygons; a hole meeting the
+    /// exterior at a corner is a hole of one polygon; an island in a hole is a polygon.
+    @Test func tracedUnionSplitsRingsWhereTheyTouch() throws {
+        let grid = Self.cells(seed: 0, side: 5, keep: 1)
+        let coverage = CoverageEdges(Self.shapes(grid))
+        func union(_ cells: [(Int, Int)]) throws -> MultiPolygon {
+            try #require(coverage.union(of: cells.map { $0.1 * 5 + $0.0 }))
+        }
+        let diagonal = try union([(0, 0), (1, 1)])
+        #expect(diagonal.polygons.map(\.rings.count) == [1, 1])
+        // A 3 × 3 block without its centre and its corner (0, 0): the centre's hole meets
+        // the exterior at the point (1, 1).
+        let pinchedHole = try union([(1, 0), (2, 0), (0, 1), (2, 1), (0, 2), (1, 2), (2, 2)])
+        #expect(pinchedHole.polygons.map(\.rings.count) == [2])
+        #expect(try engine.isValid(pinchedHole))
+        // A 5 × 5 ring of cells with the centre cell: a polygon with a hole and an island.
+        var ring: [(Int, Int)] = [(2, 2)]
+        for y in 0 ..< 5 { for x in 0 ..< 5 where x == 0 || y == 0 || x == 4 || y == 4 { ring.append((x, y)) } }
+        let island = try union(ring)
+        #expect(island.polygons.map(\.rings.count).sorted() == [1, 2])
+        #expect(try engine.isValid(island))
+        #expect(abs(try engine.area(island) - 17) < 1e-9)
+    }
+
+    /// Not a clean coverage: a vertex of one shape in the middle of a neighbour's edge
+    /// (nothing cancels, the traced union is refused or invalid) and overlapping shapes;
+    /// `dissolve` still gives the exact union.
+    @Test func unmatchedVerticesAndOverlapsFallBackToAnOverlay() throws {
+        let wide = MultiPolygon(polygons: [Polygon(rings: [[PlanarPoint(x: 0, y: 0), PlanarPoint(x: 2, y: 0), PlanarPoint(x: 2, y: 1),
+                                                             PlanarPoint(x: 0, y: 1), PlanarPoint(x: 0, y: 0)]])])
+        let shapes = [wide, Fixtures.square(x: 0, y: 1, side: 1), Fixtures.square(x: 1, y: 1, side: 1)]
+        if let traced = CoverageEdges(shapes).union(of: [0, 1, 2]) { #expect(try !engine.isValid(traced)) }
+        let united = try engine.dissolve(shapes)
         #expect(try engine.isValid(united))
-        #expect(abs(try engine.area(united) - Double(cells.count)) < 1e-9)
-        #expect(united.polygons.count == Self.componentCount(cells))
-        let overlapping = [Fixtures.square(x: 0, y: 0, side: 2), Fixtures.square(x: 1, y: 1, side: 2)]
-        #expect(try engine.dissolveBySharedSegments(overlapping, operation: "test") == nil)
+        #expect(abs(try engine.area(united) - 4) < 1e-9)
+        #expect(united.polygons.count == 1 && united.polygons[0].rings.count == 1)
+        #expect(!CoverageEdges([Fixtures.square(x: 0, y: 0, side: 1), Fixtures.square(x: 0, y: 0, side: 1)]).isClean)
+    }
+
+    @Test(arguments: [31, 32, 33] as [UInt64])
+    func sharedEdgePairsAreTheFourNeighbours(seed: UInt64) {
+        let cells = Self.cells(seed: seed, side: 9, keep: 0.55)
+        let members = Array(cells.indices.reversed())  // positions refer to this order
+        var expected: [(Int, Int)] = []
+        for i in members.indices {
+            for j in members.indices where j > i {
+                let (a, b) = (cells[members[i]], cells[members[j]])
+                if abs(a.0 - b.0) + abs(a.1 - b.1) == 1 { expected.append((i, j)) }
+            }
+        }
+        let found = CoverageEdges(Self.shapes(cells)).sharedEdgePairs(among: members)
+        #expect(found.map { [$0.0, $0.1] } == expected.map { [$0.0, $0.1] })
     }
 
     @Test func dissolveFallsBackToAFullUnionForOverlappingShapes() throws {
