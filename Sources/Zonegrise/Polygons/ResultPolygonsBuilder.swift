@@ -31,6 +31,12 @@ public struct ResultPolygonsBuilder: Sendable {
     public func build() async throws -> ResultPolygons {
         let shapes = result.communes.map { territory.shapes[$0.code]! }
         let coverage = CoverageEdges(shapes)
+        let verified: Bool
+        do {
+            verified = withShapes ? try GeometryEngine().isCleanCoverage(coverage) : false
+        } catch {
+            throw ZonegriseError.inconsistent(detail: "cannot check the commune polygons form a coverage: \(NativeError.reason(of: error))")
+        }
         let grey = result.communes.indices.filter { result.greyGammeCounts[$0] > 0 }
         let groups = try contiguousGroups(of: grey, shapes: shapes, coverage: coverage)
 
@@ -45,7 +51,7 @@ public struct ResultPolygonsBuilder: Sendable {
         let dissolved = try await Concurrency.map(jobs) { members -> MultiPolygon in
             let engine = GeometryEngine()
             do {
-                return try engine.dissolve(members, of: coverage, shapes: shapes)
+                return try engine.dissolve(members, of: coverage, shapes: shapes, verified: verified)
             } catch {
                 throw ZonegriseError.inconsistent(detail: "cannot merge the polygons of communes \(members.prefix(3).map { result.communes[$0].code }.joined(separator: ", "))\(members.count > 3 ? ", …" : ""): \(NativeError.reason(of: error))")
             }

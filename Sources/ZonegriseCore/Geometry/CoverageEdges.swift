@@ -130,10 +130,10 @@ public struct CoverageEdges: Sendable {
         Int(ringStart[Int(shapeRingStart[s])])..<Int(ringStart[Int(shapeRingStart[s + 1])])
     }
 
-    /// Shoelace formula: the signed area of a ring without its closing point, positive
+    /// Shoelace formula: the signed area (square units) of a ring without its closing point, positive
     /// when counterclockwise. Coordinates are taken relative to the first point, which
     /// keeps the products small (Lambert-93 coordinates are in the millions of metres).
-    static func signedArea(_ ring: [PlanarPoint]) -> Double {
+    public static func signedArea(_ ring: [PlanarPoint]) -> Double {
         guard let origin = ring.first else { return 0 }
         var sum = 0.0
         for i in 1..<(ring.count - 1) {
