@@ -9,8 +9,8 @@ struct Compare: AsyncParsableCommand {
         discussion: """
         Loads the territory once, analyses it, evaluates each scenario file (docs/SCENARIOS.md) \
         on the same prepared state, and writes comparaison.csv, comparaison_par_subdivision.csv \
-        (with subdivisions), transitions.csv, sites.csv, comparaison.geojson, LISEZMOI.txt and \
-        manifest.json into the output folder, all or nothing. Flags override the manifest's values.
+        (with subdivisions), transitions.csv, sites.csv, comparaison.geojson, resultats.gpkg, \
+        rapport.html with its maps (cartes/), LISEZMOI.txt and manifest.json into the output folder, all or nothing. Flags override the manifest's values.
         """
     )
 

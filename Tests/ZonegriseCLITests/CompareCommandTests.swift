@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZonegriseTestSupport
 
 /// `zonegrise compare` end to end on the demo and its example scenarios.
 @Suite("CLI: compare")
@@ -12,7 +13,7 @@ struct CompareCommandTests {
         let run = try ZonegriseBinary.run(["compare", "geodata/demo/demo.yaml"] + Self.scenarios + ["--out", first.path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(CLIScratch.entries(first) == ["LISEZMOI.txt", "cartes", "comparaison.csv", "comparaison.geojson", "comparaison_par_subdivision.csv", "manifest.json", "rapport.html",
-                                             "road_graph.zgcache", "sites.csv", "transitions.csv"])
+                                             "resultats.gpkg", "road_graph.zgcache", "sites.csv", "transitions.csv"])
         #expect(run.stdout.hasPrefix("300 communes analysed; 2 scenario(s) compared with the base."), "\(run.stdout)")
         #expect(run.stdout.contains("nouveaux_sites (Un site à Nauverières-sur-Synthe et un bus)"))
         // Every row of comparaison.csv for the layer is in the printed table.
@@ -31,9 +32,54 @@ struct CompareCommandTests {
 
         let again = try ZonegriseBinary.run(["compare", "geodata/demo/demo.yaml"] + Self.scenarios + ["--out", second.path])
         #expect(again.status == 0)
-        for name in ["comparaison.csv", "comparaison.geojson", "comparaison_par_subdivision.csv", "sites.csv", "transitions.csv", "manifest.json"] {
+        for name in ["comparaison.csv", "comparaison.geojson", "comparaison_par_subdivision.csv", "sites.csv", "transitions.csv", "resultats.gpkg",
+                     "manifest.json"] {
             let a = try Data(contentsOf: first.appendingPathComponent(name)), b = try Data(contentsOf: second.appendingPathComponent(name))
             #expect(a == b, "\(name) differs between two runs")
+        }
+    }
+
+    /// `resultats.gpkg` of a comparison read by GDAL's `ogrinfo`: its layers in
+    /// Lambert-93, one feature per scenario and commune, the sites of `sites.csv`, and
+    /// after-scenario counts equal to `comparaison.csv`'s.
+    @Test(.requires("ogrinfo (install gdal-bin) to validate the GeoPackage with GDAL", { GDALTools.ogrinfo != nil }))
+    func geoPackageHoldsTheComparison() throws {
+        let out = try CLIScratch.folder("compare-gpkg")
+        defer { CLIScratch.remove(out) }
+        let run = try ZonegriseBinary.run(["compare", "geodata/demo/demo.yaml"] + Self.scenarios + ["--out", out.path, "--outputs", "tables,geopackage"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let path = out.appendingPathComponent("resultats.gpkg").path
+        func ogrinfo(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try #require(GDALTools.ogrinfo))
+            process.arguments = ["-ro"] + arguments + [path]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "ogrinfo \(arguments)")
+            return String(decoding: data, as: UTF8.self)
+        }
+        let summary = try ogrinfo(["-so", "-al"])
+        let layers = summary.split(separator: "\n").filter { $0.hasPrefix("Layer name: ") }.map { String($0.dropFirst(12)) }
+        #expect(layers == ["comparaison", "sites", "poles", "france_services"])
+        let counts = summary.split(separator: "\n").filter { $0.hasPrefix("Feature Count: ") }.map { Int($0.dropFirst(15)) ?? -1 }
+        let sites = try String(contentsOf: out.appendingPathComponent("sites.csv"), encoding: .utf8).split(separator: "\n").count - 1
+        #expect(counts.prefix(2) == [600, sites], "2 scenarios × 300 communes, then the sites: \(counts)")
+        #expect(summary.components(separatedBy: "ID[\"EPSG\",2154]]").count - 1 == layers.count, "every layer in Lambert-93")
+        for field in ["scenario: String", "temps_superieure_apres: Real", "zone_grise_superieure_apres: Integer(Boolean)",
+                      "hors_seuil_france_services_avant: Integer(Boolean)", "gain_marginal_population: Integer64"] {
+            #expect(summary.contains("\n" + field + " "), "no field \(field)")
+        }
+        // The communes beyond the France Services threshold after each scenario, as comparaison.csv says.
+        let table = try String(contentsOf: out.appendingPathComponent("comparaison.csv"), encoding: .utf8)
+        for scenario in ["nouveaux_sites", "reorganisation"] {
+            let row = try #require(table.split(separator: "\n").first { $0.hasPrefix("\(scenario),france_services,") }).split(separator: ",")
+            let sql = "SELECT COUNT(*) AS n FROM comparaison WHERE scenario = '\(scenario)' AND hors_seuil_france_services_apres = 1"
+            let answer = try ogrinfo(["-q", "-sql", sql])
+            #expect(answer.contains("n (Integer) = \(row[6])"), "\(scenario): \(answer) vs \(row)")
         }
     }
 

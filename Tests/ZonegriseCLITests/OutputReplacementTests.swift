@@ -139,7 +139,7 @@ struct OutputReplacementTests {
         let compare = try ZonegriseBinary.run(["compare", "geodata/demo/demo.yaml", "examples/scenarios/demo-nouveaux-sites.yaml", "--out", scene.out.path])
         #expect(compare.status == 0, "\(compare.stderr)")
         #expect(CLIScratch.entries(scene.out) == ["LISEZMOI.txt", "cartes", "comparaison.csv", "comparaison.geojson", "comparaison_par_subdivision.csv", "manifest.json",
-                                                   "rapport.html", "road_graph.zgcache", "sites.csv", "transitions.csv"])
+                                                   "rapport.html", "resultats.gpkg", "road_graph.zgcache", "sites.csv", "transitions.csv"])
         #expect(try Data(contentsOf: scene.out.appendingPathComponent("road_graph.zgcache")) == scene.old["road_graph.zgcache"])
         // A crow-fly run does not use the graph cache: it does not keep it either.
         let crowfly = try ZonegriseBinary.run(["analyse", "geodata/demo/demo.yaml", "--time-model", "crowfly", "--out", scene.out.path])

@@ -10,7 +10,7 @@ struct RecommendCommandTests {
         let run = try ZonegriseBinary.run(["recommend", "geodata/demo/demo.yaml", "--layer", "france_services", "--k", "3", "--out", out.path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(CLIScratch.entries(out) == ["LISEZMOI.txt", "cartes", "comparaison.csv", "comparaison.geojson", "comparaison_par_subdivision.csv", "manifest.json", "rapport.html",
-                                           "recommandation.csv", "road_graph.zgcache", "scenario.yaml", "sites.csv", "transitions.csv"])
+                                           "recommandation.csv", "resultats.gpkg", "road_graph.zgcache", "scenario.yaml", "sites.csv", "transitions.csv"])
         let rows = try String(contentsOf: out.appendingPathComponent("recommandation.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
             .map { $0.split(separator: ",").map(String.init) }
         #expect(rows.count == 3)

@@ -91,29 +91,40 @@ extension AnalysisOutputs {
         var writer = GeoJSONWriter(metadata: metadata)
         for outcome in comparisons {
             let subjects = subjects(outcome)
-            for (i, commune) in result.communes.enumerated() {
-                var props: [(String, JSONOutput)] = [("scenario", .string(outcome.scenario.name)), ("code", .string(commune.code)),
-                                                     ("nom", .string(commune.nom)), ("population", .int(commune.population))]
-                for (s, subject) in subjects.enumerated() {
-                    let (before, after) = (subject.before[i], subject.after[i])
-                    let status = subject.isGamme ? "zone_grise_" : "hors_seuil_"
-                    let delta = before.minutes.flatMap { b in after.minutes.map { ZoneGriseAnalysis.roundedMinutes($0 - b) } }
-                    props += [
-                        ("temps_\(subject.name)_avant", .optionalNumber(before.minutes, decimals: Self.timeDecimals)),
-                        ("temps_\(subject.name)_apres", .optionalNumber(after.minutes, decimals: Self.timeDecimals)),
-                        ("delta_\(subject.name)", .optionalNumber(delta, decimals: Self.timeDecimals)),
-                        ("\(status)\(subject.name)_avant", .bool(before.isBeyond)),
-                        ("\(status)\(subject.name)_apres", .bool(after.isBeyond)),
-                    ]
-                    if !subject.isGamme {
-                        let layer = s - Gamme.allCases.count
-                        props.append(("itinerant_seul_\(subject.name)", .bool(outcome.itinerantOnly[layer][i])))
-                    }
-                }
-                writer.addFeature(properties: props, shape: shapes[i])
+            for i in result.communes.indices {
+                writer.addFeature(properties: comparisonProperties(outcome, subjects: subjects, commune: i), shape: shapes[i])
             }
         }
         return writer.bytes()
+    }
+}
+
+extension AnalysisOutputs {
+    /// The properties of one scenario × commune feature of `comparaison.geojson` and of
+    /// the `comparaison` layer of `resultats.gpkg`: times and statuses before and after,
+    /// and their differences.
+    func comparisonProperties(_ outcome: ScenarioOutcome, subjects: [(name: String, isGamme: Bool, before: [Access], after: [Access])],
+                              commune i: Int) -> [(String, JSONOutput)] {
+        let commune = result.communes[i]
+        var props: [(String, JSONOutput)] = [("scenario", .string(outcome.scenario.name)), ("code", .string(commune.code)),
+                                             ("nom", .string(commune.nom)), ("population", .int(commune.population))]
+        for (s, subject) in subjects.enumerated() {
+            let (before, after) = (subject.before[i], subject.after[i])
+            let status = subject.isGamme ? "zone_grise_" : "hors_seuil_"
+            let delta = before.minutes.flatMap { b in after.minutes.map { ZoneGriseAnalysis.roundedMinutes($0 - b) } }
+            props += [
+                ("temps_\(subject.name)_avant", .optionalNumber(before.minutes, decimals: Self.timeDecimals)),
+                ("temps_\(subject.name)_apres", .optionalNumber(after.minutes, decimals: Self.timeDecimals)),
+                ("delta_\(subject.name)", .optionalNumber(delta, decimals: Self.timeDecimals)),
+                ("\(status)\(subject.name)_avant", .bool(before.isBeyond)),
+                ("\(status)\(subject.name)_apres", .bool(after.isBeyond)),
+            ]
+            if !subject.isGamme {
+                let layer = s - Gamme.allCases.count
+                props.append(("itinerant_seul_\(subject.name)", .bool(outcome.itinerantOnly[layer][i])))
+            }
+        }
+        return props
     }
 }
 

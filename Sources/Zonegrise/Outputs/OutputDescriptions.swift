@@ -40,7 +40,7 @@ enum OutputDescriptions {
         "zones_grises_par_subdivision.csv": "Le même résumé par subdivision (EPCI, arrondissement…) et par gamme ou couche, avec les totaux de chaque subdivision (tableur).",
         "gammes.csv": "La table des types d'équipements (TYPEQU) et de leur gamme utilisée par l'analyse, modifiable et relisible par le manifeste (gammes.file) (tableur).",
         "rapport.html": "Le rapport de synthèse en français : chiffres clés, tableaux, cartes et méthode, en un seul fichier (navigateur).",
-        "resultats.gpkg": "Toutes les couches géographiques (communes, pôles, bandes, secteurs) dans un seul GeoPackage, à ouvrir d'un bloc (QGIS).",
+        "resultats.gpkg": "Toutes les couches géographiques dans un seul GeoPackage en Lambert-93, à ouvrir d'un bloc (QGIS) : pour une analyse, communes, pôles, secteurs, bandes et services ; pour une comparaison, communes avant et après chaque scénario, sites ajoutés, pôles et services.",
         "secteurs.geojson": "Les secteurs de zone grise : communes grises contiguës fusionnées, par gamme, avec leurs communes et habitants (QGIS).",
         "secteurs.csv": "Les mêmes secteurs sans les contours : gamme, communes, habitants (tableur).",
         // zonegrise compare

@@ -16,7 +16,7 @@ public struct ComparisonRun: Sendable {
 
     /// The comparison files of docs/SCENARIOS.md, in the order the manifest lists them.
     public static let standardWriters: [any OutputWriter] = [
-        ComparisonCSVOutput(), ComparisonSubdivisionsCSVOutput(), TransitionsCSVOutput(), SitesCSVOutput(), ComparisonGeoJSONOutput(), ReportOutput(),
+        ComparisonCSVOutput(), ComparisonSubdivisionsCSVOutput(), TransitionsCSVOutput(), SitesCSVOutput(), ComparisonGeoJSONOutput(), ComparisonGeoPackageOutput(), ReportOutput(),
     ]
 
     public init(configuration: AnalysisConfiguration, scenarioPaths: [String], outputDirectory: String,

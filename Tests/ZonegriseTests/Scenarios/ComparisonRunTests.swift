@@ -85,7 +85,7 @@ struct ComparisonRunTests {
         let manifest = try String(contentsOf: base.appendingPathComponent("out/manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"role\": \"scenario:equivalence\""))
         #expect(comparison.outputs.filter { !$0.contains("/cartes/") }.map { URL(fileURLWithPath: $0).lastPathComponent }
-            == ["comparaison.csv", "comparaison_par_subdivision.csv", "transitions.csv", "sites.csv", "comparaison.geojson", "rapport.html", "LISEZMOI.txt", "manifest.json"])
+            == ["comparaison.csv", "comparaison_par_subdivision.csv", "transitions.csv", "sites.csv", "comparaison.geojson", "resultats.gpkg", "rapport.html", "LISEZMOI.txt", "manifest.json"])
         #expect(comparison.outputs.contains { $0.hasSuffix("/cartes/equivalence_france_services_gain.svg") })
     }
 
