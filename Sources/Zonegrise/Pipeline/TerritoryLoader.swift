@@ -193,7 +193,7 @@ public struct TerritoryLoader {
 
         let input = AnalysisInput(communes: communes, analysedCodes: analysedCodes, typesByCommune: typesByCommune,
                                   gammes: gammes, serviceLayers: layers, subdivisions: schemes)
-        return LoadedTerritory(input: input, shapes: shapes, files: files.map { (role: $0.0, path: $0.1, vintage: $0.2) }, counts: counts)
+        return LoadedTerritory(input: input, shapes: shapes, files: Self.withSidecars(files).map { (role: $0.0, path: $0.1, vintage: $0.2) }, counts: counts)
     }
 
     /// What the national files give before any commune is known: each file's rows (or
@@ -267,5 +267,24 @@ public struct TerritoryLoader {
             warnings.add(RunWarning(.unmatchedRowsSkipped, file: file, count: unmatched.count, examples: unmatched.prefix(5).map(\.0),
                                     message: "\(file): \(what)s for \(unmatched.count) commune\(unmatched.count == 1 ? "" : "s") not in the geometry\(extra) skipped (first: \(first.0) at line \(first.1))"))
         }
+    }
+
+    /// `files` with, after each Shapefile, the files of the same name that belong to it
+    /// (`.shx`, `.dbf`, `.prj`, `.cpg`, when present): attributes, index and CRS are read
+    /// from them, so the run manifest hashes them too (role `ROLE:dbf`…).
+    static func withSidecars(_ files: [(String, String, String?)]) -> [(String, String, String?)] {
+        var all: [(String, String, String?)] = []
+        for (role, path, vintage) in files {
+            all.append((role, path, vintage))
+            guard path.lowercased().hasSuffix(".shp") else { continue }
+            let stem = String(path.dropLast(4))
+            for ext in ["shx", "dbf", "prj", "cpg"] {
+                let candidates = [stem + "." + ext, stem + "." + ext.uppercased()]
+                if let sidecar = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+                    all.append((role + ":" + ext, sidecar, vintage))
+                }
+            }
+        }
+        return all
     }
 }

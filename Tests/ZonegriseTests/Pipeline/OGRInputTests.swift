@@ -58,6 +58,12 @@ struct OGRInputTests {
             #expect(a == b, "\(name) differs between the GeoJSON and the OGR inputs")
         }
         #expect(ogr.warningMessages == geojson.warningMessages.map { $0.replacingOccurrences(of: base.serviceLayers[0].file.path, with: sites) })
+        // The Shapefile's sidecars are inputs too: the manifest hashes them.
+        let manifest = try String(contentsOf: folder.appendingPathComponent("ogr/manifest.json"), encoding: .utf8)
+        for ext in ["shx", "dbf", "prj"] {
+            #expect(manifest.contains("\"role\": \"communes:\(ext)\""), "no \(ext) in the manifest's inputs")
+            #expect(manifest.contains(String(shp.dropLast(3)) + ext), "no path of the \(ext)")
+        }
     }
 
     /// `format:` overrides the extension; `layer:` is ignored for a Shapefile (its only
