@@ -13,4 +13,7 @@ public struct LoadedTerritory: Sendable {
     /// The encoding each input was read in, by path, when it was not UTF-8
     /// (`windows-1252`); written in the run manifest.
     public var encodings: [String: String] = [:]
+    /// Where the gamme table was found when `gammes.file` is a workbook (sheet and header
+    /// row), for the run manifest; nil for a CSV table or derived gammes.
+    var gammeSheet: GammeWorkbookReader.Location?
 }

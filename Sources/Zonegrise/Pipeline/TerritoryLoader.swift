@@ -161,9 +161,16 @@ public struct TerritoryLoader {
         counts.append(("equipment_rows", equipment.rows))
 
         // Gammes.
+        var gammeSheet: GammeWorkbookReader.Location?
         let gammes: GammeTable = try timings.measure("gammes") {
             if let table = config.gammes {
                 files.append(("gammes", table.path, table.resolvedVintage))
+                // INSEE's workbook as downloaded, or a CSV table.
+                if GammeWorkbookReader.isWorkbook(table.path) {
+                    let read = try GammeWorkbookReader(file: table.path).read()
+                    gammeSheet = read.location
+                    return read.table
+                }
                 return try GammeTableReader(file: table.path).read()
             }
             return national.derived!
@@ -225,7 +232,9 @@ public struct TerritoryLoader {
 
         let input = AnalysisInput(communes: communes, analysedCodes: analysedCodes, typesByCommune: typesByCommune,
                                   gammes: gammes, serviceLayers: layers, subdivisions: schemes)
-        return LoadedTerritory(input: input, shapes: shapes, files: files.map { (role: $0.0, path: $0.1, vintage: $0.2) }, counts: counts)
+        var territory = LoadedTerritory(input: input, shapes: shapes, files: files.map { (role: $0.0, path: $0.1, vintage: $0.2) }, counts: counts)
+        territory.gammeSheet = gammeSheet
+        return territory
     }
 
     /// What the national files give before any commune is known: each file's rows (or
