@@ -125,7 +125,7 @@ public struct AnalysisRun: Sendable {
         if let path = configuration.timeModel.matrixFile, configuration.timeModel.kind == .matrix {
             // Rows for communes of the loaded départements that the geometry lacks follow `unmatched_rows`.
             let codes = CommuneCodes(known: Set(territory.shapes.keys), departements: Set(configuration.loadedDepartements),
-                                     fusions: configuration.communes.fusions)
+                                     fusions: territory.fusions)
             let unknown = loaded.matrixCodes.filter { codes.match($0.key) == .unknown }.map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 }
             try TerritoryLoader.check(unknown, policy: configuration.unmatchedRows, warnings: warnings, file: path, what: "matrix row", extra: "")
         }
@@ -338,7 +338,9 @@ public struct AnalysisRun: Sendable {
         // LISEZMOI.txt lists every file of the folder, itself and the manifest included.
         let all = names + [LisezmoiText.fileName, "manifest.json"]
         try transaction.write(LisezmoiText.fileName, LisezmoiText(command: outputs.commandName, manifestPath: configuration.manifestPath,
-                                                                  files: all, cacheName: inFolderCacheName).bytes)
+                                                                  files: all, cacheName: inFolderCacheName,
+                                                                  gammes: LisezmoiText.gammesLine(table: configuration.gammes?.path, sheet: outputs.territory.gammeSheet,
+                                                                                                  derived: outputs.territory.input.gammes.isDerived)).bytes)
         let manifest = try RunManifest(configuration: configuration, territory: outputs.territory, result: outputs.result, model: model,
                                        warnings: outputs.warnings.map(\.message), outputs: all,
                                        digests: try await digests.value).json()

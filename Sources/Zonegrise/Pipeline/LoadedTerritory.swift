@@ -16,4 +16,7 @@ public struct LoadedTerritory: Sendable {
     /// Where the gamme table was found when `gammes.file` is a workbook (sheet and header
     /// row), for the run manifest; nil for a CSV table or derived gammes.
     var gammeSheet: GammeWorkbookReader.Location?
+    /// Old code → code of the geometry for every fusion applied to rows: the declared
+    /// `communes.fusions` and those the COG gave (`communes.cog_file`).
+    public var fusions: [String: String] = [:]
 }

@@ -234,6 +234,7 @@ public struct TerritoryLoader {
                                   gammes: gammes, serviceLayers: layers, subdivisions: schemes)
         var territory = LoadedTerritory(input: input, shapes: shapes, files: files.map { (role: $0.0, path: $0.1, vintage: $0.2) }, counts: counts)
         territory.gammeSheet = gammeSheet
+        territory.fusions = read.fusions
         return territory
     }
 
