@@ -300,7 +300,14 @@ public struct AnalysisRun: Sendable {
                 throw ZonegriseError.invalidParameter(source: configuration.manifestPath ?? "command line", key: "time_model.matrix.file",
                                                       detail: "the matrix time model needs a file of origin,destination,minutes")
             }
-            let (table, firstLine) = try MatrixReader(file: path).readWithLines(fusions: configuration.communes.fusions)
+            // Read while the communes load, before the COG's fusions are matched to the
+            // geometry: every déléguée or associée the COG names maps to its commune.
+            var fusions = configuration.communes.fusions
+            if let cog = configuration.communes.cogFile {
+                let registry = try CogReader(file: cog).read()
+                for (code, parent) in registry.parentOf where fusions[code] == nil { fusions[code] = fusions[parent] ?? parent }
+            }
+            let (table, firstLine) = try MatrixReader(file: path).readWithLines(fusions: fusions)
             matrixCodes.value = firstLine
             return MatrixModel(minutesByPair: table, source: path, missing: settings.matrixMissing, fallback: settings.crowfly)
         }

@@ -32,11 +32,11 @@ struct CogFusionTests {
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    static func territory(_ label: String, populations: [(code: String, population: Int)]) throws -> PipelineTerritory {
+    static func territory(_ label: String, populations: [(code: String, population: Int)], extra: String = "") throws -> PipelineTerritory {
         let territory = try PipelineTerritory(label)
         try territory.write("populations.csv", "code,population\n" + populations.map { "\($0.code),\($0.population)\n" }.joined())
         try territory.write("v_commune_2024.csv", Self.cog)
-        try territory.writeManifest(extra: "")
+        try territory.writeManifest(extra: extra)
         let manifest = try territory.text("manifest.yaml")
             .replacingOccurrences(of: "  files: [communes-a.geojson, communes-b.geojson]",
                                   with: "  files: [communes-a.geojson, communes-b.geojson]\n  cog_file: v_commune_2024.csv")
@@ -86,6 +86,25 @@ struct CogFusionTests {
         let counts = try #require(try Self.manifestJSON(territory)["counts"] as? [String: Any])
         #expect(counts["population_file_loaded_departements"] as? Int == PipelineTerritory.totalPopulation)
         #expect(counts["population_analysed"] as? Int == PipelineTerritory.totalPopulation)
+    }
+
+    /// A matrix written for the communes of the COG's date: the rows of 99003 (the
+    /// geometry's commune déléguée) are 99002's, read before the communes are known.
+    @Test func matrixRowsFollowTheCogFusions() async throws {
+        var rows = ["origin,destination,minutes"]
+        for index in 0 ..< 9 {
+            let code = PipelineTerritory.code(index)
+            guard code != "99002", code != "99008" else { continue }
+            if code != "99001" { rows.append("\(code),99001,\(2 * (index + 1))") }
+            if code != "99005" { rows.append("\(code),99005,\(code == "99003" ? "3.5" : "5.5")") }
+        }
+        let territory = try Self.territory("cog-matrix", populations: PipelineTerritory.populations,
+                                           extra: "time_model:\n  kind: matrix\n  matrix:\n    file: matrix.csv")
+        try territory.write("matrix.csv", rows.joined(separator: "\n") + "\n")
+        let report = try await territory.run()
+        let index = try #require(report.result.communes.firstIndex { $0.code == "99002" })
+        // 99003's own time to the pole 99005, which no other commune has.
+        #expect(report.result.access[.proximite]?[index].minutes == 3.5)
     }
 
     /// A declared fusion wins over the COG's, and a COG parent merged further by a
