@@ -16,11 +16,13 @@ import ZonegriseCore
 ///
 /// Errors name the file, the sheet and the cell: an unknown label, a type without gamme,
 /// a type given two gammes, no sheet with both columns.
-struct GammeWorkbookReader {
+package struct GammeWorkbookReader {
     let file: String
 
+    package init(file: String) { self.file = file }
+
     /// Where the table was found, for the run manifest.
-    struct Location: Sendable, Equatable {
+    package struct Location: Sendable, Equatable {
         var sheet: String
         var headerRow: Int
     }
@@ -37,7 +39,7 @@ struct GammeWorkbookReader {
 
     /// - Complexity: O(size of the workbook's parts read: workbook, shared strings, the
     ///   sheets up to the one holding the table).
-    func read() throws -> (table: GammeTable, location: Location) {
+    package func read() throws -> (table: GammeTable, location: Location) {
         let workbook: XLSXWorkbook
         do { workbook = try XLSXWorkbook(path: file) } catch let failure as XLSXWorkbook.Failure {
             throw ZonegriseError.malformed(file: file, line: nil, detail: failure.description)

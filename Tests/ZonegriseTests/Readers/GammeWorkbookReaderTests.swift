@@ -123,6 +123,23 @@ struct GammeWorkbookReaderTests {
         #expect(text.hasPrefix("\(path): the zip archive is damaged: xl/sharedStrings.xml"), "\(text)")
     }
 
+    /// An entry whose deflate stream does not end within its declared compressed size
+    /// (both headers say 10 bytes): refused, never read past (ZIPFoundation alone reads
+    /// on past the entry, and loops at the end of the file: `XLSXZipDirectory`). The
+    /// zeros after the entry's bytes make an invalid deflate block.
+    @Test func entryLongerThanItsCompressedSizeIsAnError() throws {
+        var bytes = try XLSXFixture.bytes(XLSXFixture.inseeLayout)
+        let name = Data("xl/workbook.xml".utf8)
+        let local = try #require(bytes.range(of: name)).lowerBound
+        let central = try #require(bytes.range(of: name, in: (local + name.count) ..< bytes.count)).lowerBound
+        for sizeField in [local - 12, central - 26] {
+            bytes[sizeField] = 10
+            for offset in 1 ..< 4 { bytes[sizeField + offset] = 0 }
+        }
+        let (text, path) = try Self.error(bytes)
+        #expect(text == "\(path): the zip archive is damaged: xl/workbook.xml cannot be decompressed.", "\(text)")
+    }
+
     @Test func zipWithoutWorkbookIsAnError() throws {
         let (text, path) = try Self.error(try XLSXFixture.zip([("word/document.xml", Data("<w/>".utf8))]))
         #expect(text == "\(path): not an xlsx workbook: the zip archive has no xl/workbook.xml.")

@@ -3,7 +3,8 @@ import SWXMLHash
 import ZIPFoundation
 
 /// The cells of an Office Open XML workbook (`.xlsx`), as text: what INSEE publishes its
-/// tables in. Reads the zip (ZIPFoundation) and the SpreadsheetML parts (SWXMLHash):
+/// tables in. Reads the zip (ZIPFoundation; entries located by `XLSXZipDirectory`) and
+/// the SpreadsheetML parts (SWXMLHash):
 /// `xl/workbook.xml` (sheet names and relationship ids), `xl/_rels/workbook.xml.rels`
 /// (where each sheet's part is), `xl/sharedStrings.xml` (the shared strings, rich text
 /// runs joined) and each `xl/worksheets/sheetN.xml` on demand.
@@ -34,7 +35,7 @@ struct XLSXWorkbook {
 
     /// Sheets in workbook order.
     let sheets: [Sheet]
-    private let archive: Archive
+    private let archive: XLSXZipDirectory
     private let sharedStrings: [String]
 
     /// Opens the archive and reads the workbook, its relationships and shared strings.
@@ -42,14 +43,17 @@ struct XLSXWorkbook {
     ///   part the workbook needs is absent or not well-formed XML.
     /// - Complexity: O(size of the workbook and shared strings parts).
     init(path: String) throws {
-        let archive: Archive
+        let bytes = try InputBytes.readRaw(path).bytes
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            // ZIPFoundation's own reading of the archive's directory first: what is not a
+            // zip is refused in its terms.
+            _ = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             throw Failure(description: "not an xlsx workbook: it is not a readable zip archive (\(Self.reason(error)))")
         }
+        let archive = try XLSXZipDirectory(bytes: bytes)
         self.archive = archive
-        guard archive["xl/workbook.xml"] != nil else {
+        guard archive.items["xl/workbook.xml"] != nil else {
             throw Failure(description: "not an xlsx workbook: the zip archive has no xl/workbook.xml")
         }
         let workbook = try Self.parse(archive, "xl/workbook.xml")
@@ -71,7 +75,7 @@ struct XLSXWorkbook {
             sheets.append(Sheet(name: name, part: Self.normalised(part)))
         }
         self.sheets = sheets
-        if archive["xl/sharedStrings.xml"] != nil {
+        if archive.items["xl/sharedStrings.xml"] != nil {
             let strings = try Self.parse(archive, "xl/sharedStrings.xml")
             sharedStrings = Self.descendants(strings, named: "si").map(Self.richText)
         } else {
@@ -130,21 +134,8 @@ struct XLSXWorkbook {
 
     // MARK: XML
 
-    private static func parse(_ archive: Archive, _ part: String) throws -> XMLElement {
-        guard let entry = archive[part] else {
-            throw Failure(description: "not a readable xlsx workbook: the zip archive has no \(part)")
-        }
-        var data = Data()
-        do {
-            let checksum = try archive.extract(entry, consumer: { data.append($0) })
-            guard checksum == entry.checksum else {
-                throw Failure(description: "the zip archive is damaged: \(part) does not match its checksum")
-            }
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw Failure(description: "the zip archive is damaged: \(part) cannot be extracted (\(reason(error)))")
-        }
+    private static func parse(_ archive: XLSXZipDirectory, _ part: String) throws -> XMLElement {
+        let data = try archive.extract(part)
         let indexer = XMLHash.config { $0.detectParsingErrors = true }.parse(data)
         if case let .parsingError(error) = indexer {
             throw Failure(description: "\(part) is not well-formed XML (line \(error.line), column \(error.column))")
