@@ -7,13 +7,26 @@ import ZonegriseCore
 /// populations and the 2018 geometry, once the COG 2024 (`communes.cog_file`) and the
 /// declared fusions have merged the communes that no longer exist.
 ///
-/// Loads the territory only (no travel times): about 15 s in debug on 2 cores.
+/// Loads the territory only (no travel times), with a one-row equipment file and a
+/// three-row gamme table instead of the national BPE (1 M rows, and the derivation of
+/// gammes from it), which have nothing to do with populations: about 6 s in debug.
 @Suite("Real data: France populations",
        .requires("../shared/geodata (real open data beside the repository)", { TestRepository.hasSharedGeodata }))
 struct FrancePopulationTests {
     static let territory = Task<Result<LoadedTerritory, ZonegriseError>, Never> {
+        let folder: URL
+        do { folder = try TestRepository.makeTemporaryFolder("france-populations") } catch {
+            return .failure(.inconsistent(detail: "cannot make a temporary folder: \(error)"))
+        }
+        defer { TestRepository.removeTemporaryFolder(folder) }
         do {
-            let config = try TerritoryManifest.load(path: TestRepository.path("examples/france.yaml"))
+            var config = try TerritoryManifest.load(path: TestRepository.path("examples/france.yaml"))
+            let equipment = folder.appendingPathComponent("bpe.csv"), gammes = folder.appendingPathComponent("gammes.csv")
+            try Data("DEPCOM,TYPEQU,NB_EQUIP\n62041,B203,1\n".utf8).write(to: equipment)
+            try Data("typequ,gamme\nB203,proximite\nC201,intermediaire\nC301,superieure\n".utf8).write(to: gammes)
+            config.equipment = InputFile(path: equipment.path)
+            config.gammes = InputFile(path: gammes.path)
+            config.serviceLayers = []
             var timings = StageTimings()
             return .success(try await TerritoryLoader(configuration: config).load(timings: &timings))
         } catch let error as ZonegriseError {
