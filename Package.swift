@@ -19,12 +19,16 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // INSEE's xlsx workbooks (gammes.file): the zip and the SpreadsheetML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
     ],
     targets: [
         // C system libraries. Only ZonegriseNative imports them.
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Not "CZlib": ZIPFoundation has a module of that name.
+        .systemLibrary(name: "CZlibNative", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CReadOSM", pkgConfig: "readosm", providers: [.apt(["libreadosm-dev"])]),
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
@@ -34,7 +38,7 @@ let package = Package(
         // The one wrapper module: GEOS, PROJ, GDAL/OGR, zlib, libcrypto, readosm behind Swift value types.
         .target(
             name: "ZonegriseNative",
-            dependencies: ["CGEOS", "CPROJ", "CGDAL", "CZlib", "CCrypto", "CReadOSM", "CFileSystem", "ZonegriseCore"],
+            dependencies: ["CGEOS", "CPROJ", "CGDAL", "CZlibNative", "CCrypto", "CReadOSM", "CFileSystem", "ZonegriseCore"],
             swiftSettings: strict
         ),
         // Pure-Swift domain: communes, gammes, poles, time models, zones grises.
@@ -56,7 +60,9 @@ let package = Package(
         .target(
             name: "Zonegrise",
             dependencies: ["ZonegriseCore", "ZonegriseNative", "ZonegriseRouting", "ZonegriseOSM", "ZonegriseYAML",
-                           .product(name: "Yams", package: "Yams")],
+                           .product(name: "Yams", package: "Yams"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           .product(name: "SWXMLHash", package: "SWXMLHash")],
             swiftSettings: strict
         ),
         // The thin command-line tool.
@@ -85,7 +91,8 @@ let package = Package(
 
         // Fixtures shared by the tests and the routing benchmark (seeded generator,
         // synthetic road grid, repository folders); in no product.
-        .target(name: "ZonegriseTestSupport", dependencies: ["ZonegriseRouting"], path: "Tests/Support", swiftSettings: strict),
+        .target(name: "ZonegriseTestSupport", dependencies: ["ZonegriseRouting", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Tests/Support", swiftSettings: strict),
         .testTarget(name: "ZonegriseCoreTests", dependencies: ["ZonegriseCore", "ZonegriseTestSupport"], swiftSettings: strict),
         .testTarget(name: "ZonegriseRoutingTests", dependencies: ["ZonegriseRouting", "ZonegriseTestSupport"], swiftSettings: strict),
         .testTarget(name: "ZonegriseNativeTests", dependencies: ["ZonegriseNative", "ZonegriseTestSupport"], swiftSettings: strict),

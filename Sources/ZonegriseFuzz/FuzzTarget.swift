@@ -19,6 +19,8 @@ struct FuzzTarget: Sendable {
     enum Seed: Sendable {
         case repository(String)
         case territory(String)
+        /// A workbook made by `XLSXFixture` (binary: no text seed holds it).
+        case workbook([XLSXFixture.Sheet])
     }
 
     /// The bytes of every seed.
@@ -27,6 +29,7 @@ struct FuzzTarget: Sendable {
             switch seed {
             case let .repository(path): return Array(try Data(contentsOf: RepositoryFolders.root.appendingPathComponent(path)))
             case let .territory(name): return Array(FuzzTerritory.files[name]!.utf8)
+            case let .workbook(sheets): return Array(try XLSXFixture.bytes(sheets))
             }
         }
     }
@@ -59,6 +62,12 @@ struct FuzzTarget: Sendable {
             let path = context.scratch("manifest.yaml")
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             _ = try TerritoryManifest.load(path: path)
+        },
+        // The zip (ZIPFoundation) and SpreadsheetML (SWXMLHash) layers of the gamme workbook.
+        FuzzTarget(name: "xlsx", suffix: ".xlsx", seeds: [.workbook(XLSXFixture.inseeLayout)]) { bytes, context in
+            let path = context.scratch("gammes.xlsx")
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            _ = try GammeWorkbookReader(file: path).read()
         },
         FuzzTarget(name: "osm-xml", suffix: ".osm", seeds: [.repository("Tests/FuzzCorpus/seeds/tiny.osm")]) { bytes, context in
             try context.loadRoads(bytes, suffix: ".osm")

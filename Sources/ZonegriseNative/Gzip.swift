@@ -1,4 +1,4 @@
-import CZlib
+import CZlibNative
 
 /// gzip (RFC 1952) decompression through zlib.
 ///

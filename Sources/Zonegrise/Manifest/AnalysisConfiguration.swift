@@ -107,6 +107,9 @@ public struct CommuneSource: Hashable, Sendable {
     public var vintage: String?
     /// Old code → code it merged into.
     public var fusions: [String: String] = [:]
+    /// `communes.cog_file`: INSEE's COG communes file (`v_commune_2024.csv`); communes of
+    /// the geometry that it shows as déléguées or associées of another are merged into it.
+    public var cogFile: String?
     public var centres: String?
     /// `communes.encoding`: of the polygon files and the centres file; nil: detected.
     public var encoding: TextEncoding?

@@ -126,7 +126,7 @@ struct NodeReader {
                     config.communes.files = [try path(node, key)]
                     continue
                 }
-                for (k, v) in try mapping(node, key, allowed: ["files", "code_property", "name_property", "vintage", "fusions", "centres", "encoding", "layer", "format"]) {
+                for (k, v) in try mapping(node, key, allowed: ["files", "code_property", "name_property", "vintage", "fusions", "cog_file", "centres", "encoding", "layer", "format"]) {
                     let full = key + "." + k
                     switch k {
                     case "files": config.communes.files = try list(v, full).map { try path($0, full) }
@@ -134,6 +134,7 @@ struct NodeReader {
                     case "name_property": config.communes.nameProperty = try text(v, full)
                     case "vintage": config.communes.vintage = try text(v, full)
                     case "centres": config.communes.centres = try path(v, full)
+                    case "cog_file": config.communes.cogFile = try path(v, full)
                     case "encoding": config.communes.encoding = try encoding(v, full)
                     case "layer": config.communes.layer = try text(v, full)
                     case "format": config.communes.format = try format(v, full)

@@ -19,6 +19,20 @@ struct LisezmoiText {
     var files: [String]
     /// The road graph cache's name when it lives in the folder.
     var cacheName: String?
+    /// Where the gammes come from, one French sentence (`gammesLine`); nil: not said.
+    var gammes: String? = nil
+
+    /// The sentence saying which gamme table the run used: the table given (CSV, or the
+    /// workbook with its sheet and header row) or the derivation.
+    static func gammesLine(table: String?, sheet: GammeWorkbookReader.Location?, derived: Bool) -> String {
+        guard !derived, let table else {
+            return "Gammes : dérivées des effectifs nationaux d'équipements et de population, aucune table n'étant donnée (gammes.csv en donne le détail, source_gammes = derivees)."
+        }
+        if let sheet {
+            return "Gammes : table donnée par le classeur \(table), feuille « \(sheet.sheet) », ligne d'en-tête \(sheet.headerRow) (empreinte SHA-256 dans manifest.json, source_gammes = table)."
+        }
+        return "Gammes : table donnée par le fichier \(table) (empreinte SHA-256 dans manifest.json, source_gammes = table)."
+    }
 
     /// The names among `files` that have no description.
     static func undescribed(_ files: [String]) -> [String] {
@@ -42,6 +56,7 @@ struct LisezmoiText {
         lines.append("")
         lines.append("Produit par zonegrise \(ZonegriseVersion.current), commande « zonegrise \(command) », à partir du manifeste :")
         lines.append("  \(manifestPath ?? "(configuration donnée par programme, sans manifeste)")")
+        if let gammes { lines += Self.wrapped(gammes, width: 90, indent: "") }
         lines += Self.wrapped("Chaque exécution remplace le dossier en entier : n'y rangez pas d'autres fichiers (un dossier qui en contient est refusé).", width: 90, indent: "")
         lines.append("")
         lines.append("Fichiers")

@@ -125,7 +125,7 @@ public struct AnalysisRun: Sendable {
         if let path = configuration.timeModel.matrixFile, configuration.timeModel.kind == .matrix {
             // Rows for communes of the loaded départements that the geometry lacks follow `unmatched_rows`.
             let codes = CommuneCodes(known: Set(territory.shapes.keys), departements: Set(configuration.loadedDepartements),
-                                     fusions: configuration.communes.fusions)
+                                     fusions: territory.fusions)
             let unknown = loaded.matrixCodes.filter { codes.match($0.key) == .unknown }.map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 }
             try TerritoryLoader.check(unknown, policy: configuration.unmatchedRows, warnings: warnings, file: path, what: "matrix row", extra: "")
         }
@@ -300,7 +300,14 @@ public struct AnalysisRun: Sendable {
                 throw ZonegriseError.invalidParameter(source: configuration.manifestPath ?? "command line", key: "time_model.matrix.file",
                                                       detail: "the matrix time model needs a file of origin,destination,minutes")
             }
-            let (table, firstLine) = try MatrixReader(file: path).readWithLines(fusions: configuration.communes.fusions)
+            // Read while the communes load, before the COG's fusions are matched to the
+            // geometry: every déléguée or associée the COG names maps to its commune.
+            var fusions = configuration.communes.fusions
+            if let cog = configuration.communes.cogFile {
+                let registry = try CogReader(file: cog).read()
+                for (code, parent) in registry.parentOf where fusions[code] == nil { fusions[code] = fusions[parent] ?? parent }
+            }
+            let (table, firstLine) = try MatrixReader(file: path).readWithLines(fusions: fusions)
             matrixCodes.value = firstLine
             return MatrixModel(minutesByPair: table, source: path, missing: settings.matrixMissing, fallback: settings.crowfly)
         }
@@ -338,7 +345,9 @@ public struct AnalysisRun: Sendable {
         // LISEZMOI.txt lists every file of the folder, itself and the manifest included.
         let all = names + [LisezmoiText.fileName, "manifest.json"]
         try transaction.write(LisezmoiText.fileName, LisezmoiText(command: outputs.commandName, manifestPath: configuration.manifestPath,
-                                                                  files: all, cacheName: inFolderCacheName).bytes)
+                                                                  files: all, cacheName: inFolderCacheName,
+                                                                  gammes: LisezmoiText.gammesLine(table: configuration.gammes?.path, sheet: outputs.territory.gammeSheet,
+                                                                                                  derived: outputs.territory.input.gammes.isDerived)).bytes)
         let manifest = try RunManifest(configuration: configuration, territory: outputs.territory, result: outputs.result, model: model,
                                        warnings: outputs.warnings.map(\.message), outputs: all,
                                        digests: try await digests.value).json()

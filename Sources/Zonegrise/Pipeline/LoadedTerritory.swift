@@ -13,4 +13,10 @@ public struct LoadedTerritory: Sendable {
     /// The encoding each input was read in, by path, when it was not UTF-8
     /// (`windows-1252`); written in the run manifest.
     public var encodings: [String: String] = [:]
+    /// Where the gamme table was found when `gammes.file` is a workbook (sheet and header
+    /// row), for the run manifest; nil for a CSV table or derived gammes.
+    var gammeSheet: GammeWorkbookReader.Location?
+    /// Old code → code of the geometry for every fusion applied to rows: the declared
+    /// `communes.fusions` and those the COG gave (`communes.cog_file`).
+    public var fusions: [String: String] = [:]
 }

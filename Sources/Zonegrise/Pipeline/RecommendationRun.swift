@@ -52,7 +52,7 @@ public struct RecommendationRun: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         var run = AnalysisRun(configuration: configuration, outputDirectory: outputDirectory, progress: progress, writers: Self.writers)
         run.extraInputs = [weights?.file, configuration.candidatesFile].compactMap { $0 }
-        let layerName = layer, weights = weights, fusions = configuration.communes.fusions
+        let layerName = layer, weights = weights
         let source = configuration.manifestPath ?? "command line"
         let weightWarnings = Warnings()
         let encodings = InputEncodingLog()
@@ -65,7 +65,7 @@ public struct RecommendationRun: Sendable {
             }
             let analysedCommunes = territory.input.communes.filter { territory.input.analysedCodes.contains($0.code) }.sorted { $0.code < $1.code }
             let read = try encodings.run {
-                try weights.map { try WeightsReader(file: $0.file, column: $0.column).read(analysed: analysedCommunes, fusions: fusions, warnings: weightWarnings) }
+                try weights.map { try WeightsReader(file: $0.file, column: $0.column).read(analysed: analysedCommunes, fusions: territory.fusions, warnings: weightWarnings) }
             }
             for warning in encodings.warnings(inOrder: encodings.decodings.keys.sorted()) { weightWarnings.add(warning) }
             return (index, read)

@@ -34,6 +34,15 @@ struct RunManifest {
             ("derived", .bool(gammes.isDerived)),
         ]
         if let derivation = gammes.derivation { gammeMembers.append(("rule", .string(derivation.rule))) }
+        if !gammes.isDerived, let table = c.gammes {
+            // The table used: its path (hashed with the inputs) and, for a workbook, where in it.
+            gammeMembers.append(("file", .string(table.path)))
+            if let sheet = territory.gammeSheet {
+                gammeMembers += [("format", .string("xlsx")), ("sheet", .string(sheet.sheet)), ("header_row", .int(sheet.headerRow))]
+            } else {
+                gammeMembers.append(("format", .string("csv")))
+            }
+        }
         gammeMembers.append(("types", .object(Gamme.allCases.map { ($0.rawValue, .int(gammes.size(of: $0))) })))
         let parameters: [(String, JSONOutput)] = [
             ("analysis_area", .array(c.analysisArea.map(JSONOutput.string))),

@@ -45,13 +45,34 @@ public struct TerritoryLoader {
         // National rows and derived gammes, meanwhile (matched to the communes below).
         async let nationalInputs = Self.readNational(config, progress: timings.progress)
 
-        // Polygons.
-        let read = try await timings.measureReporting("read communes") { stage in
-            try await CommuneReader(source: config.communes, departements: departements, engine: engine, warnings: warnings, progress: stage).read()
+        // Polygons, with the fusions of the COG when it is given.
+        var cog: CogReader.Registry?
+        if let path = config.communes.cogFile {
+            files.append(("cog", path, InputFile.year(in: path)))
+            cog = try timings.measure("read cog") { try CogReader(file: path).read() }
         }
-        for (old, new) in read.fused {
-            warnings.add(RunWarning(.communeMerged, count: 1, examples: [old],
-                                    message: "commune \(old) merged into \(new) (communes.fusions): polygons united"))
+        let read = try await timings.measureReporting("read communes") { stage in
+            try await CommuneReader(source: config.communes, departements: departements, engine: engine, warnings: warnings,
+                                    cog: cog, progress: stage).read()
+        }
+        if read.fused.count <= 5 {
+            for (old, new) in read.fused {
+                warnings.add(RunWarning(.communeMerged, count: 1, examples: [old],
+                                        message: "commune \(old) merged into \(new) (communes.fusions): polygons united"))
+            }
+        } else {
+            // One sentence for a long declared list (France: 60), as for the COG's.
+            let first = read.fused.prefix(5).map { "\($0.0) into \($0.1)" }
+            warnings.add(RunWarning(.communeMerged, count: read.fused.count, examples: read.fused.prefix(5).map(\.0),
+                                    message: "\(read.fused.count) communes merged as communes.fusions declares (first: \(first.joined(separator: ", "))): polygons united"))
+        }
+        if let path = config.communes.cogFile {
+            if !read.fusedFromCOG.isEmpty {
+                let first = read.fusedFromCOG.prefix(5).map { "\($0.0) into \($0.1)" }
+                warnings.add(RunWarning(.communesMergedByCOG, file: path, count: read.fusedFromCOG.count, examples: read.fusedFromCOG.prefix(5).map(\.0),
+                                        message: "\(read.fusedFromCOG.count) commune(s) of the geometry merged into the commune nouvelle they belong to, as the COG \(path) gives them (communes déléguées or associées; first: \(first.joined(separator: ", "))): polygons united, rows summed"))
+            }
+            counts.append(("communes_merged_by_cog", read.fusedFromCOG.count))
         }
         for departement in config.analysisArea where !read.shapes.contains(where: { Commune.departement(ofCode: $0.code) == departement }) {
             throw ZonegriseError.inconsistent(detail: "no commune of département \(departement) (analysis_area) in the commune files \(config.communes.files.joined(separator: ", "))")
@@ -85,14 +106,14 @@ public struct TerritoryLoader {
                 files.append(("centres", path, InputFile.year(in: path)))
                 let given = try CentresReader(file: path).read()
                 var used = 0
-                for (code, point) in given where centres[config.communes.fusions[code] ?? code] != nil {
-                    centres[config.communes.fusions[code] ?? code] = point
+                for (code, point) in given where centres[read.fusions[code] ?? code] != nil {
+                    centres[read.fusions[code] ?? code] = point
                     used += 1
                 }
                 counts.append(("centres_supplied", used))
             }
         }
-        let codes = CommuneCodes(known: Set(shapes.keys), departements: departements, fusions: config.communes.fusions)
+        let codes = CommuneCodes(known: Set(shapes.keys), departements: departements, fusions: read.fusions)
 
         // Populations.
         files.append(("populations", config.populations.path, config.populations.resolvedVintage))
@@ -107,11 +128,22 @@ public struct TerritoryLoader {
         }
         let withoutPopulation = read.shapes.map(\.code).filter { populations.byCommune[$0] == nil && departements.contains(Commune.departement(ofCode: $0)) }
         if !withoutPopulation.isEmpty {
+            let unplaced = Set(read.unplacedByCOG)
+            let hint = config.communes.cogFile == nil
+                ? "if they merged since the geometry's vintage, name INSEE's COG in communes.cog_file or list them in communes.fusions"
+                : "\(withoutPopulation.filter(unplaced.contains).count) of them are not communes in the COG, which cannot place them: if they merged since the geometry's vintage, list them in communes.fusions"
             warnings.add(RunWarning(.communesWithoutPopulation, file: config.populations.path, count: withoutPopulation.count,
                                     examples: Array(withoutPopulation.prefix(5)),
-                                    message: "\(withoutPopulation.count) commune(s) of the geometry have no population row and count 0 inhabitants (first: \(withoutPopulation.prefix(5).joined(separator: ", "))); if they merged since the geometry's vintage, list them in communes.fusions"))
+                                    message: "\(withoutPopulation.count) commune(s) of the geometry have no population row and count 0 inhabitants (first: \(withoutPopulation.prefix(5).joined(separator: ", "))); \(hint)"))
         }
         counts.append(("communes_without_population", withoutPopulation.count))
+        // The totals the run manifest compares: the file's rows of the loaded
+        // départements (an arrondissement row only when its commune has none) against
+        // what the communes of the geometry received.
+        let fileTotals = try national.populations.get().total(ofDepartements: departements, analysisArea: Set(config.analysisArea))
+        counts.append(("population_file_loaded_departements", fileTotals.loaded))
+        counts.append(("population_matched_loaded_departements", populations.byCommune.values.reduce(0, +)))
+        counts.append(("population_file_analysis_area", fileTotals.analysisArea))
 
         // Equipment.
         files.append(("equipment", config.equipment.path, config.equipment.resolvedVintage))
@@ -129,9 +161,16 @@ public struct TerritoryLoader {
         counts.append(("equipment_rows", equipment.rows))
 
         // Gammes.
+        var gammeSheet: GammeWorkbookReader.Location?
         let gammes: GammeTable = try timings.measure("gammes") {
             if let table = config.gammes {
                 files.append(("gammes", table.path, table.resolvedVintage))
+                // INSEE's workbook as downloaded, or a CSV table.
+                if GammeWorkbookReader.isWorkbook(table.path) {
+                    let read = try GammeWorkbookReader(file: table.path).read()
+                    gammeSheet = read.location
+                    return read.table
+                }
                 return try GammeTableReader(file: table.path).read()
             }
             return national.derived!
@@ -193,7 +232,11 @@ public struct TerritoryLoader {
 
         let input = AnalysisInput(communes: communes, analysedCodes: analysedCodes, typesByCommune: typesByCommune,
                                   gammes: gammes, serviceLayers: layers, subdivisions: schemes)
-        return LoadedTerritory(input: input, shapes: shapes, files: Self.withSidecars(files).map { (role: $0.0, path: $0.1, vintage: $0.2) }, counts: counts)
+        var territory = LoadedTerritory(input: input, shapes: shapes, files: Self.withSidecars(files).map { (role: $0.0, path: $0.1, vintage: $0.2) },
+                                        counts: counts)
+        territory.gammeSheet = gammeSheet
+        territory.fusions = read.fusions
+        return territory
     }
 
     /// What the national files give before any commune is known: each file's rows (or

@@ -6,14 +6,17 @@ import ZonegriseNative
 /// from Shapefiles and GeoPackages through OGR (`CommuneReader+OGR.swift`).
 ///
 /// Keeps the communes of the loaded départements, checks codes are unique across the
-/// files, merges communes listed in `fusions` into the commune they joined (GEOS
-/// union), and projects everything to Lambert-93.
+/// files, merges communes listed in `fusions`, and those the COG (`cog`) shows as
+/// communes déléguées or associées of another commune of the files (`CogFusions`), into
+/// the commune they joined (GEOS union), and projects everything to Lambert-93.
 /// - Complexity: O(vertices) plus the unions.
 struct CommuneReader {
     var source: CommuneSource
     var departements: Set<String>
     var engine: GeometryEngine
     var warnings: Warnings
+    /// INSEE's COG (`communes.cog_file`), read beforehand; nil: only `fusions` apply.
+    var cog: CogReader.Registry? = nil
     /// Reports the bytes of the commune files read and projected so far (nil: none).
     var progress: ProgressStage? = nil
 
@@ -21,8 +24,17 @@ struct CommuneReader {
         var shapes: [CommuneShape]
         /// Communes of other départements found in the files and left out.
         var skippedOutside: Int
-        /// Old code → new code for each fusion applied.
+        /// Old code → new code for each fusion of `communes.fusions` applied.
         var fused: [(String, String)]
+        /// Old code → new code for each fusion the COG gave, applied, by old code.
+        var fusedFromCOG: [(String, String)] = []
+        /// Communes of the files that are not communes at the COG's date and that it
+        /// cannot place (sorted; empty without a COG).
+        var unplacedByCOG: [String] = []
+        /// Every fusion that applies to rows of the inputs: `communes.fusions` (also those
+        /// whose old commune is not in the files: communes restored since the geometry's
+        /// vintage) and the COG's.
+        var fusions: [String: String]
     }
 
     /// The communes of one file, in feature order, and how far reading went: a file that
@@ -66,27 +78,49 @@ struct CommuneReader {
             if let failure = read.failure { throw failure }
         }
         var fused: [(String, String)] = []
+        var merges: [String: [String]] = [:]
         for old in source.fusions.keys.sorted() {
             let new = source.fusions[old]!
-            guard let absorbed = byCode[old] else {
+            guard byCode[old] != nil else {
                 warnings.add(RunWarning(.fusionWithoutCommune, count: 1, examples: [old],
-                                        message: "communes.fusions: commune \(old) is not in the commune files; nothing to merge into \(new)"))
+                                        message: "communes.fusions: commune \(old) is not in the commune files; nothing to merge into \(new) (rows of \(old) count in \(new))"))
                 continue
             }
-            guard let target = byCode[new] else {
+            guard byCode[new] != nil else {
                 throw ZonegriseError.inconsistent(detail: "communes.fusions: commune \(old) merges into \(new), which is not in the commune files")
             }
-            let union: MultiPolygon
-            do {
-                union = try engine.union([engine.makeValid(target.shape), engine.makeValid(absorbed.shape)])
-            } catch {
-                throw ZonegriseError.invalidFeature(file: absorbed.file, feature: absorbed.featureNumber, detail: "cannot merge \(old) into \(new): \(NativeError.reason(of: error))")
-            }
-            byCode[new]!.shape = union
-            byCode[old] = nil
+            merges[new, default: []].append(old)
             fused.append((old, new))
         }
-        return Output(shapes: byCode.values.sorted { $0.code < $1.code }, skippedOutside: skipped, fused: fused)
+        var fusions = source.fusions
+        var fromCOG: CogFusions?
+        if let cog {
+            let found = CogFusions(registry: cog, geometry: Set(byCode.keys), declared: source.fusions)
+            for old in found.derived.keys.sorted() {
+                merges[found.derived[old]!, default: []].append(old)
+                fusions[old] = found.derived[old]!
+            }
+            fromCOG = found
+        }
+        // One union per commune that absorbs others (a commune nouvelle of several
+        // communes déléguées: one GEOS union, not one per déléguée).
+        for new in merges.keys.sorted() {
+            let target = byCode[new]!
+            let absorbed = merges[new]!.sorted().map { byCode[$0]! }
+            let union: MultiPolygon
+            do {
+                union = try engine.union(try ([target] + absorbed).map { try engine.makeValid($0.shape) })
+            } catch {
+                let first = absorbed[0]
+                throw ZonegriseError.invalidFeature(file: first.file, feature: first.featureNumber,
+                                                    detail: "cannot merge \(absorbed.map(\.code).joined(separator: ", ")) into \(new): \(NativeError.reason(of: error))")
+            }
+            byCode[new]!.shape = union
+            for commune in absorbed { byCode[commune.code] = nil }
+        }
+        return Output(shapes: byCode.values.sorted { $0.code < $1.code }, skippedOutside: skipped, fused: fused,
+                      fusedFromCOG: fromCOG.map { found in found.derived.keys.sorted().map { ($0, found.derived[$0]!) } } ?? [],
+                      unplacedByCOG: fromCOG?.unplaced ?? [], fusions: fusions)
     }
 
     /// Reads one file: its communes of the loaded départements, projected to Lambert-93.

@@ -27,6 +27,21 @@ struct PopulationReader {
         /// Line of each row.
         var lineOf: [String: Int]
 
+        /// Inhabitants of the file's rows in `departements` and in `analysisArea`: every
+        /// row once, but a municipal arrondissement of Paris, Lyon or Marseille only when
+        /// the file has no row for its whole commune (INSEE's files since 2019 have both).
+        /// - Complexity: O(rows).
+        func total(ofDepartements departements: Set<String>, analysisArea: Set<String>) -> (loaded: Int, analysisArea: Int) {
+            var loaded = 0, analysed = 0
+            for (code, population) in national {
+                if let parent = CommuneCodes.plmParent(of: code), national[parent] != nil { continue }
+                let departement = Commune.departement(ofCode: code)
+                if departements.contains(departement) { loaded += population }
+                if analysisArea.contains(departement) { analysed += population }
+            }
+            return (loaded, analysed)
+        }
+
         /// Matches the rows to the geometry.
         /// - Complexity: one match per row.
         func match(_ codes: CommuneCodes) -> Output {

@@ -134,7 +134,7 @@ struct ScenarioReader {
                 let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
                 let path = FilePaths.absolute(try values.text(v, full), relativeTo: folder)
                 let codes = CommuneCodes(known: Set(territory.shapes.keys), departements: Set(configuration.loadedDepartements),
-                                         fusions: configuration.communes.fusions)
+                                         fusions: territory.fusions)
                 let source = LayerSource(name: layer.name, label: layer.label, file: InputFile(path: path), thresholdMinutes: layer.thresholdMinutes)
                 let read = try ServiceLayerReader(source: source, codes: codes, centres: centres,
                                                   locate: { locator.indexContaining($0).map { locatorCodes[$0] } }, warnings: warnings).read()

@@ -9,6 +9,8 @@ public struct RunWarning: Hashable, Sendable, CustomStringConvertible {
         case polygonsRepaired = "polygons_repaired"
         /// A commune merged into another by `communes.fusions`.
         case communeMerged = "commune_merged"
+        /// Communes déléguées or associées merged into their commune by the COG (`communes.cog_file`).
+        case communesMergedByCOG = "communes_merged_by_cog"
         /// A `communes.fusions` entry whose old commune is not in the files.
         case fusionWithoutCommune = "fusion_without_commune"
         /// Population rows of Paris, Lyon or Marseille arrondissements ignored.

@@ -17,7 +17,7 @@ struct PipelineWarningTests {
         try territory.write("populations.csv", "code,population\n" + rows.map { "\($0.code),\($0.population)\n" }.joined())
         let report = try await territory.run()
         #expect(report.warningMessages.contains(
-            "2 commune(s) of the geometry have no population row and count 0 inhabitants (first: 99003, 99008); if they merged since the geometry's vintage, list them in communes.fusions"))
+            "2 commune(s) of the geometry have no population row and count 0 inhabitants (first: 99003, 99008); if they merged since the geometry's vintage, name INSEE's COG in communes.cog_file or list them in communes.fusions"))
         #expect(report.result.communes.first { $0.code == "99003" }?.population == 0)
         #expect(report.result.communes.count == 9)
         #expect(report.result.communes.reduce(0) { $0 + $1.population } == PipelineTerritory.totalPopulation - 250 - 220)

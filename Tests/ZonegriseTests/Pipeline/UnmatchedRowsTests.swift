@@ -102,7 +102,7 @@ struct UnmatchedRowsTests {
         let commune = try #require(report.result.communes.first { $0.code == "99002" })
         #expect(commune.population == 300 + 75 + 25)
         // Neither 99010 nor 99011 has a polygon: nothing to unite, said once each.
-        #expect(report.warningMessages.contains("communes.fusions: commune 99010 is not in the commune files; nothing to merge into 99002"))
-        #expect(report.warningMessages.contains("communes.fusions: commune 99011 is not in the commune files; nothing to merge into 99002"))
+        #expect(report.warningMessages.contains("communes.fusions: commune 99010 is not in the commune files; nothing to merge into 99002 (rows of 99010 count in 99002)"))
+        #expect(report.warningMessages.contains("communes.fusions: commune 99011 is not in the commune files; nothing to merge into 99002 (rows of 99011 count in 99002)"))
     }
 }

@@ -76,6 +76,12 @@ struct PasDeCalaisTests {
         let counts = try #require(try await Self.manifest()["counts"] as? [String: Any])
         #expect(counts["communes_analysed"] as? Int == 890)
         #expect(counts["population_analysed"] as? Int == 1_461_441)
+        // Every inhabitant of the population file's rows of 62 is analysed; those of the
+        // three départements all reach a commune (COG fusions in the Somme, declared ones).
+        #expect(counts["population_file_analysis_area"] as? Int == 1_461_441)
+        #expect(counts["population_file_loaded_departements"] as? Int == counts["population_matched_loaded_departements"] as? Int)
+        #expect(counts["communes_merged_by_cog"] as? Int == 4)
+        #expect(counts["communes_without_population"] as? Int == 0)
         #expect(counts["communes_outside_departements_skipped"] as? Int == 0)
         let table = try await Self.csv("communes.csv")
         #expect(table.rows.count == 890)
@@ -118,7 +124,7 @@ struct PasDeCalaisTests {
         #expect(codes.contains("62154"))
         #expect(run.warnings.contains("commune 62210 merged into 62154 (communes.fusions): polygons united"))
         let fusions = try #require((try await Self.manifest()["parameters"] as? [String: Any])?["fusions"] as? [String: String])
-        #expect(fusions == ["62210": "62154"])
+        #expect(fusions == ["62210": "62154", "80209": "80625", "80389": "80442", "80419": "80625"])
         let communeRows = try await Self.csv("communes.csv").rows
         #expect(!communeRows.contains { $0[0] == "62210" })
 
@@ -154,7 +160,8 @@ struct PasDeCalaisTests {
         #expect(vintages["equipment"] == ["2019"])
         #expect(vintages["service_layer:france_services"] == ["2024"])
         #expect(Set(inputs.compactMap { $0["role"] as? String })
-            == ["communes", "populations", "equipment", "service_layer:france_services", "subdivision:arrondissement", "subdivision:canton"])
+            == ["communes", "cog", "populations", "equipment", "service_layer:france_services", "subdivision:arrondissement", "subdivision:canton"])
+        #expect(vintages["cog"] == ["2024"])
         // One checksum recomputed by an independent tool.
         // (coreutils' sha256sum is on every Debian machine: its absence is a failure, not a skip.)
         let sha256sum = "/usr/bin/sha256sum"
