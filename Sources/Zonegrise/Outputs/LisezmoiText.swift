@@ -23,15 +23,17 @@ struct LisezmoiText {
     var gammes: String? = nil
 
     /// The sentence saying which gamme table the run used: the table given (CSV, or the
-    /// workbook with its sheet and header row) or the derivation.
+    /// workbook with its sheet and header row) or the derivation. A table's path follows
+    /// on a line of its own (as the manifest's), so that the wrapping of the sentence does
+    /// not depend on where the files are.
     static func gammesLine(table: String?, sheet: GammeWorkbookReader.Location?, derived: Bool) -> String {
         guard !derived, let table else {
             return "Gammes : dérivées des effectifs nationaux d'équipements et de population, aucune table n'étant donnée (gammes.csv en donne le détail, source_gammes = derivees)."
         }
         if let sheet {
-            return "Gammes : table donnée par le classeur \(table), feuille « \(sheet.sheet) », ligne d'en-tête \(sheet.headerRow) (empreinte SHA-256 dans manifest.json, source_gammes = table)."
+            return "Gammes : table donnée par le classeur ci-dessous, feuille « \(sheet.sheet) », ligne d'en-tête \(sheet.headerRow) (empreinte SHA-256 dans manifest.json, source_gammes = table) :\n  \(table)"
         }
-        return "Gammes : table donnée par le fichier \(table) (empreinte SHA-256 dans manifest.json, source_gammes = table)."
+        return "Gammes : table donnée par le fichier ci-dessous (empreinte SHA-256 dans manifest.json, source_gammes = table) :\n  \(table)"
     }
 
     /// The names among `files` that have no description.
@@ -56,7 +58,11 @@ struct LisezmoiText {
         lines.append("")
         lines.append("Produit par zonegrise \(ZonegriseVersion.current), commande « zonegrise \(command) », à partir du manifeste :")
         lines.append("  \(manifestPath ?? "(configuration donnée par programme, sans manifeste)")")
-        if let gammes { lines += Self.wrapped(gammes, width: 90, indent: "") }
+        if let gammes {
+            let parts = gammes.split(separator: "\n", maxSplits: 1).map(String.init)
+            lines += Self.wrapped(parts[0], width: 90, indent: "")
+            if parts.count > 1 { lines.append(parts[1]) }
+        }
         lines += Self.wrapped("Chaque exécution remplace le dossier en entier : n'y rangez pas d'autres fichiers (un dossier qui en contient est refusé).", width: 90, indent: "")
         lines.append("")
         lines.append("Fichiers")

@@ -44,7 +44,7 @@ struct GammeWorkbookPipelineTests {
         #expect((input["sha256"] as? String)?.count == 64)
         let lisezmoi = try String(contentsOf: territory.out.appendingPathComponent("LISEZMOI.txt"), encoding: .utf8)
         #expect(lisezmoi.replacingOccurrences(of: "\n", with: " ").contains(
-            "Gammes : table donnée par le classeur \(territory.path("gammes.xlsx")), feuille « Gammes », ligne d'en-tête 3 (empreinte SHA-256 dans manifest.json, source_gammes = table)."))
+            "Gammes : table donnée par le classeur ci-dessous, feuille « Gammes », ligne d'en-tête 3 (empreinte SHA-256 dans manifest.json, source_gammes = table) :   \(territory.path("gammes.xlsx"))"))
         let csvManifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: csvRun.out.appendingPathComponent("manifest.json"))) as? [String: Any])
         #expect((csvManifest["gammes"] as? [String: Any])?["format"] as? String == "csv")
     }
