@@ -15,6 +15,14 @@ struct RunManifest {
     /// SHA-256 and size of every input file (`InputDigests`), each file hashed once.
     let digests: [String: InputDigests.Digest]
 
+    /// One sensitivity variant as the manifest records it.
+    static func variant(_ variant: SensitivityVariant) -> JSONOutput {
+        switch variant {
+        case let .timeFactor(factor): return .object([("name", .string(variant.name)), ("time_factor", .number(factor, decimals: 6))])
+        case let .poleShare(share): return .object([("name", .string(variant.name)), ("pole_share", .number(share, decimals: 6))])
+        }
+    }
+
     func json() throws -> JSONOutput {
         var inputs: [JSONOutput] = []
         for file in territory.files {
@@ -35,7 +43,7 @@ struct RunManifest {
         ]
         if let derivation = gammes.derivation { gammeMembers.append(("rule", .string(derivation.rule))) }
         gammeMembers.append(("types", .object(Gamme.allCases.map { ($0.rawValue, .int(gammes.size(of: $0))) })))
-        let parameters: [(String, JSONOutput)] = [
+        var parameters: [(String, JSONOutput)] = [
             ("analysis_area", .array(c.analysisArea.map(JSONOutput.string))),
             ("service_area", .array(c.loadedDepartements.map(JSONOutput.string))),
             ("poles", .object([("share", .number(c.poleShare, decimals: 6)), ("hierarchy", .bool(c.poleHierarchy))])),
@@ -52,6 +60,10 @@ struct RunManifest {
             ("name_property", .string(c.communes.nameProperty)),
             ("times_rounded_to_minutes", .number(0.01, decimals: 2)),
         ]
+        // Only with --sensitivite, so that the manifests of plain runs keep their bytes.
+        if c.sensitivity {
+            parameters.append(("sensitivity", .object([("variants", .array(SensitivityVariant.standard.map(Self.variant)))])))
+        }
         let timeModel: [(String, JSONOutput)] = [("kind", .string(model.kind)), ("horizon_minutes", .number(result.horizonMinutes, decimals: 6))]
             + model.parameters.keys.sorted().map { ($0, .string(model.parameters[$0]!)) }
         let population = result.communes.reduce(0) { $0 + $1.population }
