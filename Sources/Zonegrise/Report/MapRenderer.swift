@@ -51,7 +51,7 @@ struct MapRenderer: Sendable {
             // Fragile communes: their path again, filled with the hatch over the class colour.
             out += "<g class=\"hachures\">\n"
             for (index, code) in codes.enumerated() where map.hatched[index] {
-                out += "<path data-code=\"\(code)\" class=\"fragile\" fill=\"url(#\(map.hatchID))\" d=\"\(communePaths[index])\"/>\n"
+                out += "<path data-fragile=\"\(code)\" class=\"fragile\" fill=\"url(#\(map.hatchID))\" d=\"\(communePaths[index])\"/>\n"
             }
             out += "</g>\n"
         }
