@@ -42,7 +42,6 @@ struct MapPalette: Sendable {
             ".carte .titre{font-size:20px;font-weight:bold;fill:#111}",
             ".carte .legende text,.carte .echelle text,.carte .nord text{font-size:13px;fill:#111}",
             ".carte .cadre{fill:none;stroke:#888;stroke-width:.6}",
-            ".carte .hachures path{stroke:none;fill-rule:evenodd}",
             ".carte .note{font-size:14px;fill:#444}",
         ]
         for band in 0 ..< bandCount { rules.append(".b\(band){fill:\(bandColour(band))}") }

@@ -48,10 +48,11 @@ struct MapRenderer: Sendable {
         }
         out += "</g>\n"
         if map.hatched.contains(true) {
-            // Fragile communes: their path again, filled with the hatch over the class colour.
+            // Fragile communes: their path again, filled with the hatch over the class colour
+            // (styled inline, so that the palette, and the maps of plain runs, do not change).
             out += "<g class=\"hachures\">\n"
             for (index, code) in codes.enumerated() where map.hatched[index] {
-                out += "<path data-fragile=\"\(code)\" class=\"fragile\" fill=\"url(#\(map.hatchID))\" d=\"\(communePaths[index])\"/>\n"
+                out += "<path data-fragile=\"\(code)\" class=\"fragile\" fill=\"url(#\(map.hatchID))\" stroke=\"none\" fill-rule=\"evenodd\" d=\"\(communePaths[index])\"/>\n"
             }
             out += "</g>\n"
         }
