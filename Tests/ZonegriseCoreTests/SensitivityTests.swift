@@ -120,6 +120,21 @@ import ZonegriseTestSupport
         #expect(differs, "times x0.85 changed no flag on any of the seeded territories")
     }
 
+    /// The seeded territories exercise the pole-share variants too: on some of them a
+    /// share of 0.4 or 0.6 alone makes a commune fragile (else the oracle above would
+    /// not test the pole searches).
+    @Test func poleSharesAloneMakeSomeCommuneFragile() async throws {
+        var fragile = 0
+        for seed in AnalysisPropertyTests.seeds {
+            let territory = AnalysisPropertyTests.territory(seed: seed)
+            let prepared = try ZoneGriseAnalysis().prepare(territory.input, timeModel: CrowflyModel(speedKmh: 50, detour: 1.3, intraCommune: false))
+            let searches = try prepared.searchAllSequentially()
+            let shares = try await prepared.sensitivity(base: searches, result: prepared.result(searches), variants: [.poleShare(0.4), .poleShare(0.6)])
+            fragile += Gamme.allCases.reduce(0) { $0 + shares.robustness[$1]!.filter { $0 == .fragile }.count }
+        }
+        #expect(fragile > 0)
+    }
+
     /// Times ×k keep each commune's nearest pole; only its time and status move.
     @Test func aTimeFactorKeepsTheNearestPoles() async throws {
         let territory = AnalysisPropertyTests.territory(seed: AnalysisPropertyTests.seeds[0])

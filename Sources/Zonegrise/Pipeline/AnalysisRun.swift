@@ -358,7 +358,7 @@ public struct AnalysisRun: Sendable {
                                                                   sensitivity: outputs.sensitivity?.variants).bytes)
         let manifest = try RunManifest(configuration: configuration, territory: outputs.territory, result: outputs.result, model: model,
                                        warnings: outputs.warnings.map(\.message), outputs: all,
-                                       digests: try await digests.value).json()
+                                       digests: try await digests.value, sensitivity: outputs.sensitivity?.variants).json()
         try transaction.write("manifest.json", Array(manifest.text(pretty: true).utf8))
         progress?.advance()
         defer { progress?.advance() }

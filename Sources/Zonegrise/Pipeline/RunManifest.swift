@@ -14,6 +14,8 @@ struct RunManifest {
     let outputs: [String]
     /// SHA-256 and size of every input file (`InputDigests`), each file hashed once.
     let digests: [String: InputDigests.Digest]
+    /// The sensitivity variants run (`analyse --sensitivite`); nil when none were.
+    var sensitivity: [SensitivityVariant]? = nil
 
     /// One sensitivity variant as the manifest records it.
     static func variant(_ variant: SensitivityVariant) -> JSONOutput {
@@ -60,9 +62,9 @@ struct RunManifest {
             ("name_property", .string(c.communes.nameProperty)),
             ("times_rounded_to_minutes", .number(0.01, decimals: 2)),
         ]
-        // Only with --sensitivite, so that the manifests of plain runs keep their bytes.
-        if c.sensitivity {
-            parameters.append(("sensitivity", .object([("variants", .array(SensitivityVariant.standard.map(Self.variant)))])))
+        // Only with --sensitivite (analyse), so that the manifests of plain runs keep their bytes.
+        if let sensitivity {
+            parameters.append(("sensitivity", .object([("variants", .array(sensitivity.map(Self.variant)))])))
         }
         let timeModel: [(String, JSONOutput)] = [("kind", .string(model.kind)), ("horizon_minutes", .number(result.horizonMinutes, decimals: 6))]
             + model.parameters.keys.sorted().map { ($0, .string(model.parameters[$0]!)) }
