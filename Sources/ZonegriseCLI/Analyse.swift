@@ -24,11 +24,16 @@ struct Analyse: AsyncParsableCommand {
 
     @OptionGroup var overrides: AnalysisOverrides
 
+    @Flag(name: .customLong("sensitivite"),
+          help: "Re-run the classification with times x0.85 and x1.15 and pole shares 0.4 and 0.6, and flag each commune's zone grise as robust or fragile (zone_grise_G_robuste).")
+    var sensitivite = false
+
     @OptionGroup var summary: SummaryOptions
 
     func run() async throws {
         var config = try TerritoryManifest.load(path: manifest)
         try overrides.apply(to: &config)
+        if sensitivite { config.sensitivity = true }
         let report = try await execute(config)
         summary.report(warnings: report.warningMessages, timings: report.timings, text: { summaryText(report) },
                        json: { RunSummaryJSON(command: "analyse", manifestPath: manifest, outputDirectory: out).text(report) })
@@ -55,6 +60,12 @@ struct Analyse: AsyncParsableCommand {
         for row in result.summaries {
             lines.append(row.name.padding(toLength: 22, withPad: " ", startingAt: 0)
                 + String(format: " %7.0f min %10d %13d %6.1f %%", row.thresholdMinutes, row.communes, row.population, row.populationSharePercent))
+        }
+        if let sensitivity = report.sensitivity {
+            lines.append("")
+            lines.append("Sensitivity (" + sensitivity.variants.map(\.name).joined(separator: ", ") + "): fragile communes "
+                + Gamme.allCases.map { gamme in "\(sensitivity.robustness[gamme]!.filter { $0 == .fragile }.count) \(gamme.rawValue)" }
+                .joined(separator: ", ") + ".")
         }
         lines.append("")
         lines.append("Outputs in \(out):")

@@ -35,6 +35,10 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     public var sectorMinimum = SectorMinimum()
     /// The output groups written (`outputs`), in `OutputGroup` order.
     public var outputGroups: [OutputGroup] = OutputGroup.allCases
+    /// `analyse --sensitivite` (`sensitivity` in the manifest): re-run the
+    /// classification under `SensitivityVariant.standard` and write the robustness
+    /// flags and ranges (docs/OUTPUTS.md). `compare` and `recommend` ignore it.
+    public var sensitivity = false
 
     public init() {}
 

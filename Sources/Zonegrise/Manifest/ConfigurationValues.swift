@@ -123,6 +123,8 @@ extension AnalysisConfiguration {
             }
             let groups = try names.map { try ConfigurationValues.choice($0, key: key, source: source, as: OutputGroup.self) }
             outputGroups = OutputGroup.allCases.filter(groups.contains)
+        case "sensitivity":
+            sensitivity = try ConfigurationValues.bool(value, key: key, source: source)
         case "unmatched_rows":
             unmatchedRows = try ConfigurationValues.choice(value, key: key, source: source, as: UnmatchedRows.self)
         default:

@@ -20,13 +20,17 @@ public struct AnalysisOutputs: Sendable {
     /// The sector (`S001`…) of each analysed commune, by index into `result.communes`;
     /// nil for communes in no sector (grey for no gamme).
     public let sectorIds: [String?]
+    /// `analyse --sensitivite`: the classification under each variant, which adds
+    /// `zone_grise_G_robuste` to the commune rows and ranges to `zones_grises.csv`.
+    public let sensitivity: SensitivityResult?
     /// The run manifest's data (inputs with checksums, parameters, time model), set by
     /// `AnalysisRun.write` for the report's provenance; nil for outputs made by hand.
     var provenance: RunProvenance?
 
     public init(result: AnalysisResult, territory: LoadedTerritory, warnings: [RunWarning] = [], comparisons: [ScenarioOutcome] = [],
-                recommendation: Recommendation? = nil, polygons: ResultPolygons = .empty) {
+                recommendation: Recommendation? = nil, polygons: ResultPolygons = .empty, sensitivity: SensitivityResult? = nil) {
         self.result = result
+        self.sensitivity = sensitivity
         self.polygons = polygons
         var ids = [String?](repeating: nil, count: result.communes.count)
         for sector in polygons.allSectors { for i in sector.communeIndices { ids[i] = sector.id } }
@@ -71,6 +75,7 @@ public struct AnalysisOutputs: Sendable {
                 ("bande_" + g, .string(result.parameters.bands.label(access.band))),
                 ("zone_grise_" + g, .bool(access.isBeyond)),
             ]
+            if let sensitivity { props.append(("zone_grise_\(g)_robuste", .string(sensitivity.robustness[gamme]![i].rawValue))) }
         }
         props += [("nb_gammes_grises", .int(result.greyGammeCounts[i])), ("code_enjeux", .string(result.codesEnjeux[i])),
                   ("secteur", sectorIds[i].map(JSONOutput.string) ?? .null), ("source_gammes", .string(gammesSource))]
@@ -160,9 +165,24 @@ public struct AnalysisOutputs: Sendable {
          DecimalText.format(row.populationSharePercent, decimals: Self.shareDecimals)]
     }
 
+    /// The range columns `--sensitivite` adds to `zones_grises.csv`, after the figures.
+    static let rangeColumns = ["communes_min", "communes_max", "population_min", "population_max",
+                               "part_population_pct_min", "part_population_pct_max"]
+
+    func rangeRow(_ range: SummaryRange) -> [String] {
+        [String(range.communes.lowerBound), String(range.communes.upperBound),
+         String(range.population.lowerBound), String(range.population.upperBound),
+         DecimalText.format(range.populationSharePercent.lowerBound, decimals: Self.shareDecimals),
+         DecimalText.format(range.populationSharePercent.upperBound, decimals: Self.shareDecimals)]
+    }
+
     func zonesGrisesCSV() -> [UInt8] {
-        var writer = CSVWriter(header: ["gamme", "seuil_minutes", "communes", "population", "part_population_pct", "source_gammes"])
-        for row in result.summaries { writer.addRow(summaryRow(row) + [gammesSource]) }
+        let ranges = sensitivity?.ranges
+        var writer = CSVWriter(header: ["gamme", "seuil_minutes", "communes", "population", "part_population_pct"]
+            + (ranges == nil ? [] : Self.rangeColumns) + ["source_gammes"])
+        for (index, row) in result.summaries.enumerated() {
+            writer.addRow(summaryRow(row) + (ranges.map { rangeRow($0[index]) } ?? []) + [gammesSource])
+        }
         return writer.bytes()
     }
 

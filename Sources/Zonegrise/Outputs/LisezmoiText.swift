@@ -1,3 +1,5 @@
+import ZonegriseCore
+
 /// `LISEZMOI.txt`, written in every output folder (analyse, compare, recommend): in
 /// French, what the folder is, where it comes from (command, tool version, manifest:
 /// no date, so that two runs give the same bytes), every file it holds with one line
@@ -35,6 +37,9 @@ struct LisezmoiText {
         }
         return "Gammes : table donnée par le fichier ci-dessous (empreinte SHA-256 dans manifest.json, source_gammes = table) :\n  \(table)"
     }
+
+    /// `analyse --sensitivite`: the variants run, explained after the file list.
+    var sensitivity: [SensitivityVariant]? = nil
 
     /// The names among `files` that have no description.
     static func undescribed(_ files: [String]) -> [String] {
@@ -75,6 +80,13 @@ struct LisezmoiText {
             let description = name == cacheName ? OutputDescriptions.cacheLine() : (OutputDescriptions.line(for: name) ?? Self.undescribedLine)
             lines += Self.wrapped(description, width: 88, indent: "    ")
         }
+        if let sensitivity {
+            lines.append("")
+            lines.append("Sensibilité")
+            lines.append("-----------")
+            lines.append("")
+            lines += Self.wrapped(Self.sensitivityText(sensitivity), width: 90, indent: "")
+        }
         lines.append("")
         lines.append("Ouvrir les fichiers")
         lines.append("-------------------")
@@ -85,6 +97,17 @@ struct LisezmoiText {
         }
         lines.append("")
         return lines.joined(separator: "\n")
+    }
+
+    /// What `--sensitivite` adds, in French.
+    static func sensitivityText(_ variants: [SensitivityVariant]) -> String {
+        let labels: String = variants.map(\.label).joined(separator: ", ")
+        let parts: [String] = [
+            "La classification a aussi été refaite avec \(labels) (chaque variante seule, les autres paramètres inchangés).",
+            "Dans communes.csv, communes.geojson et resultats.gpkg, la colonne zone_grise_G_robuste de chaque gamme vaut « oui » quand la commune est en zone grise dans la situation de base et dans toutes les variantes, « non » quand elle ne l'est dans aucune, « fragile » quand son statut change ; les communes fragiles sont hachurées sur les cartes.",
+            "Dans zones_grises.csv, les colonnes _min et _max donnent le plus petit et le plus grand chiffre sur la situation de base et les variantes.",
+        ]
+        return parts.joined(separator: " ")
     }
 
     static let howToOpen: [(Set<String>, String)] = [

@@ -49,6 +49,8 @@ public struct AnalysisRun: Sendable {
         /// loaded inputs (scenarios, candidate sites).
         public var prepared: PreparedAnalysis
         public var searches: AnalysisSearches
+        /// `--sensitivite` only: the classification under each variant.
+        public var sensitivity: SensitivityResult? = nil
     }
 
     /// The time model and what its loading reported.
@@ -73,16 +75,30 @@ public struct AnalysisRun: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let (analysed, _) = try await analyse { _ in () }
         var timings = analysed.timings
+        let sensitivity = try await self.sensitivity(of: analysed, timings: &timings)
         let polygons = try await self.polygons(of: analysed.result, territory: analysed.territory, timings: &timings)
         let outputs = AnalysisOutputs(result: analysed.result, territory: analysed.territory, warnings: analysed.warnings.all,
-                                      polygons: polygons)
+                                      polygons: polygons, sensitivity: sensitivity)
         let written = try await timings.measureReporting("write outputs") {
             try await write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0)
         }
         timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(result: analysed.result, outputs: written, warnings: analysed.warnings.all, timings: timings,
                       gammes: analysed.territory.input.gammes, roadGraphCacheState: analysed.cacheState,
-                      prepared: analysed.prepared, searches: analysed.searches)
+                      prepared: analysed.prepared, searches: analysed.searches, sensitivity: sensitivity)
+    }
+
+    /// `--sensitivite`: the classification under each variant, from the kept searches
+    /// (no input read again); nil when not asked for.
+    func sensitivity(of analysed: Analysed, timings: inout StageTimings) async throws -> SensitivityResult? {
+        guard configuration.sensitivity else { return nil }
+        do {
+            return try await timings.measure("sensitivity") {
+                try await analysed.prepared.sensitivity(base: analysed.searches, result: analysed.result)
+            }
+        } catch let error as TimeModelError {
+            throw ZonegriseError.inconsistent(detail: error.description)
+        }
     }
 
     /// A territory loaded and analysed, before any output is written.
@@ -347,10 +363,11 @@ public struct AnalysisRun: Sendable {
         try transaction.write(LisezmoiText.fileName, LisezmoiText(command: outputs.commandName, manifestPath: configuration.manifestPath,
                                                                   files: all, cacheName: inFolderCacheName,
                                                                   gammes: LisezmoiText.gammesLine(table: configuration.gammes?.path, sheet: outputs.territory.gammeSheet,
-                                                                                                  derived: outputs.territory.input.gammes.isDerived)).bytes)
+                                                                                                  derived: outputs.territory.input.gammes.isDerived),
+                                                                  sensitivity: outputs.sensitivity?.variants).bytes)
         let manifest = try RunManifest(configuration: configuration, territory: outputs.territory, result: outputs.result, model: model,
                                        warnings: outputs.warnings.map(\.message), outputs: all,
-                                       digests: try await digests.value).json()
+                                       digests: try await digests.value, sensitivity: outputs.sensitivity?.variants).json()
         try transaction.write("manifest.json", Array(manifest.text(pretty: true).utf8))
         progress?.advance()
         defer { progress?.advance() }

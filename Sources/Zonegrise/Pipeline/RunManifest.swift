@@ -14,6 +14,16 @@ struct RunManifest {
     let outputs: [String]
     /// SHA-256 and size of every input file (`InputDigests`), each file hashed once.
     let digests: [String: InputDigests.Digest]
+    /// The sensitivity variants run (`analyse --sensitivite`); nil when none were.
+    var sensitivity: [SensitivityVariant]? = nil
+
+    /// One sensitivity variant as the manifest records it.
+    static func variant(_ variant: SensitivityVariant) -> JSONOutput {
+        switch variant {
+        case let .timeFactor(factor): return .object([("name", .string(variant.name)), ("time_factor", .number(factor, decimals: 6))])
+        case let .poleShare(share): return .object([("name", .string(variant.name)), ("pole_share", .number(share, decimals: 6))])
+        }
+    }
 
     func json() throws -> JSONOutput {
         var inputs: [JSONOutput] = []
@@ -44,7 +54,7 @@ struct RunManifest {
             }
         }
         gammeMembers.append(("types", .object(Gamme.allCases.map { ($0.rawValue, .int(gammes.size(of: $0))) })))
-        let parameters: [(String, JSONOutput)] = [
+        var parameters: [(String, JSONOutput)] = [
             ("analysis_area", .array(c.analysisArea.map(JSONOutput.string))),
             ("service_area", .array(c.loadedDepartements.map(JSONOutput.string))),
             ("poles", .object([("share", .number(c.poleShare, decimals: 6)), ("hierarchy", .bool(c.poleHierarchy))])),
@@ -61,6 +71,10 @@ struct RunManifest {
             ("name_property", .string(c.communes.nameProperty)),
             ("times_rounded_to_minutes", .number(0.01, decimals: 2)),
         ]
+        // Only with --sensitivite (analyse), so that the manifests of plain runs keep their bytes.
+        if let sensitivity {
+            parameters.append(("sensitivity", .object([("variants", .array(sensitivity.map(Self.variant)))])))
+        }
         let timeModel: [(String, JSONOutput)] = [("kind", .string(model.kind)), ("horizon_minutes", .number(result.horizonMinutes, decimals: 6))]
             + model.parameters.keys.sorted().map { ($0, .string(model.parameters[$0]!)) }
         let population = result.communes.reduce(0) { $0 + $1.population }

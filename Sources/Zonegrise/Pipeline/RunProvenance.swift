@@ -12,6 +12,7 @@ struct RunProvenance: Sendable {
     /// being rendered).
     func manifest(for outputs: AnalysisOutputs) async throws -> JSONOutput {
         try RunManifest(configuration: configuration, territory: outputs.territory, result: outputs.result, model: model,
-                        warnings: outputs.warnings.map(\.message), outputs: [], digests: try await digests.value).json()
+                        warnings: outputs.warnings.map(\.message), outputs: [], digests: try await digests.value,
+                        sensitivity: outputs.sensitivity?.variants).json()
     }
 }

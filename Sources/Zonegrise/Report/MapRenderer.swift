@@ -25,6 +25,7 @@ struct MapRenderer: Sendable {
     /// the palette once.
     func svg(_ map: SVGMap, standalone: Bool) -> String {
         precondition(map.communeClasses.count == codes.count, "one class per analysed commune")
+        precondition(map.hatched.isEmpty || map.hatched.count == codes.count, "one hatch flag per analysed commune")
         let mapTop = Self.titleUnits + (map.note == nil ? 0 : 20)
         let legendTop = mapTop + frame.heightUnits + 14
         let rows = (map.legend.count + Self.legendColumns - 1) / Self.legendColumns
@@ -40,11 +41,21 @@ struct MapRenderer: Sendable {
         out += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
         out += "<text class=\"titre\" x=\"12\" y=\"27\">\(HTMLText.escape(map.title))</text>\n"
         if let note = map.note { out += "<text class=\"note\" x=\"12\" y=\"52\">\(HTMLText.escape(note))</text>\n" }
+        if map.hatched.contains(true) || map.legend.contains(where: \.hatched) { out += Self.hatchPattern(id: map.hatchID) }
         out += "<g transform=\"translate(0 \(Self.number(mapTop)))\">\n<g class=\"communes\">\n"
         for (index, code) in codes.enumerated() {
             out += "<path data-code=\"\(code)\" class=\"\(map.communeClasses[index])\" d=\"\(communePaths[index])\"/>\n"
         }
         out += "</g>\n"
+        if map.hatched.contains(true) {
+            // Fragile communes: their path again, filled with the hatch over the class colour
+            // (styled inline, so that the palette, and the maps of plain runs, do not change).
+            out += "<g class=\"hachures\">\n"
+            for (index, code) in codes.enumerated() where map.hatched[index] {
+                out += "<path data-fragile=\"\(code)\" class=\"fragile\" fill=\"url(#\(map.hatchID))\" stroke=\"none\" fill-rule=\"evenodd\" d=\"\(communePaths[index])\"/>\n"
+            }
+            out += "</g>\n"
+        }
         if !map.overlays.isEmpty {
             out += "<g class=\"contours\">\n"
             for overlay in map.overlays {
@@ -67,7 +78,7 @@ struct MapRenderer: Sendable {
         }
         out += "<rect class=\"cadre\" x=\"0.5\" y=\"0.5\" width=\"\(width - 1)\" height=\"\(Self.number(frame.heightUnits - 1))\"/>\n"
         out += scaleBar() + northArrow() + "</g>\n"
-        out += legend(map.legend, top: legendTop)
+        out += legend(map.legend, top: legendTop, hatchID: map.hatchID)
         out += "</svg>\n"
         return out
     }
@@ -88,14 +99,24 @@ struct MapRenderer: Sendable {
         return "<g class=\"nord\"><path d=\"M\(Self.number(x)) 14l9 30-9-7-9 7z\"/><text x=\"\(Self.number(x))\" y=\"60\" text-anchor=\"middle\">N</text></g>\n"
     }
 
-    func legend(_ entries: [SVGMap.LegendEntry], top: Double) -> String {
+    /// Diagonal dark lines on a transparent ground, 6 units apart (about 1 mm printed):
+    /// the band colour shows between them, and they stay visible in grey print.
+    static func hatchPattern(id: String) -> String {
+        "<defs><pattern id=\"\(id)\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">"
+            + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#222222\" stroke-width=\"1.6\"/></pattern></defs>\n"
+    }
+
+    func legend(_ entries: [SVGMap.LegendEntry], top: Double, hatchID: String) -> String {
         guard !entries.isEmpty else { return "" }
         var out = "<g class=\"legende\">\n"
         let columnWidth = MapFrame.widthUnits / Double(Self.legendColumns)
         for (index, entry) in entries.enumerated() {
             let x = 14 + Double(index % Self.legendColumns) * columnWidth
             let y = top + Double(index / Self.legendColumns) * Self.legendRowUnits
-            if let symbol = entry.symbol {
+            if entry.hatched {
+                out += "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"18\" height=\"16\" fill=\"#ffffff\" stroke=\"#777\" stroke-width=\".6\"/>"
+                    + "<rect class=\"\(entry.cssClass)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"18\" height=\"16\" fill=\"url(#\(hatchID))\" stroke=\"#777\" stroke-width=\".6\"/>"
+            } else if let symbol = entry.symbol {
                 out += Self.symbol(symbol, x: x + 9, y: y + 8, radius: entry.radius, cssClass: entry.cssClass)
             } else {
                 out += "<rect class=\"\(entry.cssClass)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"18\" height=\"16\" stroke=\"#777\" stroke-width=\".6\"/>"

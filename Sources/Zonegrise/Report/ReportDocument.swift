@@ -144,6 +144,7 @@ struct ReportDocument {
             items.append("\(what) (seuil \(FrenchNumber.minutes(row.thresholdMinutes))) : \(FrenchNumber.count(row.communes, "commune", "communes")) et \(FrenchNumber.count(row.population, "habitant", "habitants")) \(state), soit \(FrenchNumber.percent(row.populationSharePercent)) de la population.")
         }
         items.append(sectorSentence())
+        if let sensitivity = outputs.sensitivity { items.append(sensitivitySentence(sensitivity)) }
         let list = "<ul class=\"chiffres\">\n" + items.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
         return section("resume", "Résumé", list + summaryTable().html)
     }
@@ -156,13 +157,37 @@ struct ReportDocument {
     }
 
     /// `zones_grises.csv` as a table, same columns.
+    /// With `--sensitivite`, also the range columns (minimum and maximum over the base
+    /// run and the variants).
     func summaryTable() -> HTMLTable {
-        HTMLTable(id: "table-zones-grises", caption: "Zones grises par gamme et couche (zones_grises.csv)",
-                  columns: [("gamme", "Gamme ou couche"), ("seuil_minutes", "Seuil"), ("communes", "Communes"), ("population", "Habitants"),
-                            ("part_population_pct", "Part de la population")],
-                  rows: result.summaries.map { row in
-                      (row.name, [.text(row.name), .minutes(row.thresholdMinutes), .int(row.communes), .int(row.population), .percent(row.populationSharePercent)])
-                  })
+        var columns: [(key: String, label: String)] = [("gamme", "Gamme ou couche"), ("seuil_minutes", "Seuil"), ("communes", "Communes"),
+                                                       ("population", "Habitants"), ("part_population_pct", "Part de la population")]
+        let ranges = outputs.sensitivity?.ranges
+        if ranges != nil {
+            columns += [("communes_min", "Communes (min.)"), ("communes_max", "Communes (max.)"), ("population_min", "Habitants (min.)"),
+                        ("population_max", "Habitants (max.)"), ("part_population_pct_min", "Part (min.)"), ("part_population_pct_max", "Part (max.)")]
+        }
+        return HTMLTable(id: "table-zones-grises", caption: "Zones grises par gamme et couche (zones_grises.csv)", columns: columns,
+                         rows: result.summaries.enumerated().map { index, row in
+                             var cells: [HTMLTable.Cell] = [.text(row.name), .minutes(row.thresholdMinutes), .int(row.communes), .int(row.population),
+                                                            .percent(row.populationSharePercent)]
+                             if let range = ranges?[index] {
+                                 cells += [.int(range.communes.lowerBound), .int(range.communes.upperBound), .int(range.population.lowerBound),
+                                           .int(range.population.upperBound), .percent(range.populationSharePercent.lowerBound),
+                                           .percent(range.populationSharePercent.upperBound)]
+                             }
+                             return (row.name, cells)
+                         })
+    }
+
+    /// `--sensitivite`: what the variants were, and how many communes each gamme has fragile.
+    func sensitivitySentence(_ sensitivity: SensitivityResult) -> String {
+        let fragile = Gamme.allCases.map { gamme in
+            "\(FrenchNumber.count(sensitivity.robustness[gamme]!.filter { $0 == .fragile }.count, "commune", "communes")) pour la \(gamme.label)"
+        }
+        return "Sensibilité : la classification est refaite avec " + sensitivity.variants.map(\.label).joined(separator: ", ")
+            + ", chaque variante seule. Une commune est fragile (hachurée sur les cartes) quand son statut de zone grise change selon les variantes : "
+            + fragile.joined(separator: ", ") + ". Les colonnes min. et max. du tableau donnent l’étendue des chiffres sur la situation de base et les variantes."
     }
 
     func bandTable(_ gamme: Gamme) -> HTMLTable {

@@ -31,18 +31,29 @@ struct ReportMaps {
         let poles = result.poles.filter { $0.servedGammes.contains(gamme) }.map {
             SVGMap.Point(at: $0.centre, cssClass: "pole pole-\(level.rawValue)", radius: 4, symbol: .circle)
         }
+        let hatched = outputs.sensitivity.map { $0.robustness[gamme]!.map { $0 == .fragile } } ?? []
+        if outputs.sensitivity != nil { legend.append(fragileLegend(hatched)) }
         return SVGMap(name: "bandes_\(gamme.rawValue)", title: "Temps d’accès à la \(gamme.label) (seuil \(FrenchNumber.minutes(result.parameters.threshold(gamme))))",
-                      communeClasses: access.map { "b\($0.band)" }, points: poles, legend: legend)
+                      communeClasses: access.map { "b\($0.band)" }, points: poles, legend: legend, hatched: hatched)
+    }
+
+    /// The legend line of the hatch (`--sensitivite`), with the number of communes hatched.
+    func fragileLegend(_ hatched: [Bool]) -> SVGMap.LegendEntry {
+        SVGMap.LegendEntry(cssClass: "legende-fragile", label: "zone grise fragile (\(FrenchNumber.count(hatched.filter { $0 }.count, "commune", "communes")))",
+                           hatched: true)
     }
 
     func greyMap() -> SVGMap {
         var counts = [0, 0, 0, 0]
         for count in result.greyGammeCounts { counts[min(count, 3)] += 1 }
-        let legend = (0 ... 3).map { n in
+        var legend = (0 ... 3).map { n in
             SVGMap.LegendEntry(cssClass: "n\(n)", label: "\(n) gamme\(n >= 2 ? "s" : "") en zone grise (\(FrenchNumber.count(counts[n], "commune", "communes")))")
         }
+        // A commune fragile for at least one gamme: its count of grey gammes may change.
+        let hatched = outputs.sensitivity.map { sensitivity in result.communes.indices.map(sensitivity.isFragile) } ?? []
+        if outputs.sensitivity != nil { legend.append(fragileLegend(hatched)) }
         return SVGMap(name: "zones_grises", title: "Zones grises : nombre de gammes trop éloignées",
-                      communeClasses: result.greyGammeCounts.map { "n\(min($0, 3))" }, legend: legend)
+                      communeClasses: result.greyGammeCounts.map { "n\(min($0, 3))" }, legend: legend, hatched: hatched)
     }
 
     func sectorMap() -> SVGMap {

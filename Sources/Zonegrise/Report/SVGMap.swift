@@ -14,6 +14,13 @@ struct SVGMap: Sendable {
     var legend: [LegendEntry] = []
     /// A sentence under the title ("Aucun secteur…"), optional.
     var note: String?
+    /// Per analysed commune, whether it is drawn hatched over its class (`--sensitivite`:
+    /// a fragile zone-grise status); empty: none.
+    var hatched: [Bool] = []
+
+    /// The id of the map's hatch `<pattern>` (one per map, so that the maps inline in
+    /// the report keep distinct ids).
+    var hatchID: String { "hachure-\(name)" }
 
     /// A shape drawn over the communes (a sector outline), with an optional label.
     struct Overlay: Sendable {
@@ -39,5 +46,7 @@ struct SVGMap: Sendable {
         var label: String
         var symbol: Symbol?
         var radius: Double = 5
+        /// A swatch of the map's hatch (over white) instead of the class's colour.
+        var hatched = false
     }
 }

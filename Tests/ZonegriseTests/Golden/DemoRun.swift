@@ -37,10 +37,12 @@ enum DemoRun {
     static let rootPlaceholder = "$REPOSITORY"
 
     /// Runs the demo into a new temporary folder; the caller removes it.
-    static func run(_ label: String) async throws -> (folder: URL, report: AnalysisRun.Report) {
+    /// `sensitivity`: as `analyse --sensitivite`.
+    static func run(_ label: String, sensitivity: Bool = false) async throws -> (folder: URL, report: AnalysisRun.Report) {
         let folder = try TestRepository.makeTemporaryFolder(label)
         do {
-            let config = try TerritoryManifest.load(path: manifest)
+            var config = try TerritoryManifest.load(path: manifest)
+            config.sensitivity = sensitivity
             let report = try await AnalysisRun(configuration: config, outputDirectory: folder.path).execute()
             return (folder, report)
         } catch {

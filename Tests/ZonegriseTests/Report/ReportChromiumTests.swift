@@ -136,6 +136,43 @@ struct ReportChromiumTests {
         #expect(dom.contains("class=\"site-ajoute\""), "the added sites are drawn")
     }
 
+    /// `<svg … data-carte="NAME" …>…</svg>` of a page: map name → the codes it hatches (`data-fragile`), in order.
+    static func hatchedCodes(_ dom: String) -> [String: [String]] {
+        var maps: [String: [String]] = [:]
+        for chunk in dom.components(separatedBy: "<svg").dropFirst() {
+            guard let body = chunk.components(separatedBy: "</svg>").first, let name = Self.attribute("data-carte", in: body) else { continue }
+            maps[name] = body.components(separatedBy: "<path data-fragile=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        return maps
+    }
+
+    /// `--sensitivite`: the maps of each gamme hatch exactly the communes `communes.csv`
+    /// says are fragile for it, the zone-grise map those fragile for any gamme, the
+    /// other maps none; the summary table carries the range columns of zones_grises.csv.
+    @Test func demoSensitivityReportHatchesTheFragileCommunes() async throws {
+        let scratch = try TestRepository.makeTemporaryFolder("report-chromium-sensitivite")
+        defer { TestRepository.removeTemporaryFolder(scratch) }
+        let out = scratch.appendingPathComponent("analyse")
+        var config = try TerritoryManifest.load(path: DemoRun.manifest)
+        config.sensitivity = true
+        let report = try await AnalysisRun(configuration: config, outputDirectory: out.path).execute()
+        let dom = try check(report: out, communes: report.result.communes.map(\.code), scratch: scratch)
+        try Self.expectTable("table-zones-grises", dom: dom, folder: out, csvName: "zones_grises.csv", key: { $0["gamme"]! },
+                             columns: AnalysisOutputs.rangeColumns)
+        let rows = try Self.csv(out, "communes.csv")
+        let hatched = Self.hatchedCodes(dom)
+        var anyFragile: Set<String> = []
+        for gamme in ["proximite", "intermediaire", "superieure"] {
+            let fragile = rows.filter { $0["zone_grise_\(gamme)_robuste"] == "fragile" }.map { $0["code"]! }
+            #expect(!fragile.isEmpty, "\(gamme): the demo has fragile communes")
+            #expect(hatched["bandes_\(gamme)"] == fragile, "bandes_\(gamme): hatched \(hatched["bandes_\(gamme)"]?.count ?? 0), fragile \(fragile.count)")
+            anyFragile.formUnion(fragile)
+        }
+        #expect(hatched["zones_grises"] == rows.map { $0["code"]! }.filter(anyFragile.contains))
+        for name in ["secteurs", "poles", "couche_france_services"] { #expect(hatched[name] == [], "\(name) hatches nothing") }
+        #expect(dom.contains("zone grise fragile ("), "the legend names the hatch")
+    }
+
     /// The request check can fail: a page fetching an image is caught.
     @Test func aPageThatFetchesIsCaught() throws {
         let scratch = try TestRepository.makeTemporaryFolder("report-chromium-probe")
