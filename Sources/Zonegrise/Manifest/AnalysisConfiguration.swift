@@ -135,6 +135,8 @@ public struct TimeModelConfiguration: Hashable, Sendable {
     }
 
     public var kind: Kind = .crowfly
+    /// Manifest key `convention` (top level): free flow or peak hour (docs/CALIBRATION.md).
+    public var convention = TimeConvention.default
     /// Nil: the speed calibrated for the chosen `intraCommune` convention.
     public var speedKmh: Double?
     public var detour = CrowflyModel.calibratedDetour
@@ -156,7 +158,10 @@ public struct TimeModelConfiguration: Hashable, Sendable {
 
     public init() {}
 
-    public var crowfly: CrowflyModel { CrowflyModel(speedKmh: speedKmh, detour: detour, intraCommune: intraCommune) }
+    /// The crow-fly model, its times × the convention's peak-hour factor.
+    public var crowfly: CrowflyModel {
+        CrowflyModel(speedKmh: speedKmh, detour: detour, intraCommune: intraCommune, peakHourFactor: convention.peakHourFactor)
+    }
 }
 
 public struct LayerSource: Hashable, Sendable {

@@ -78,6 +78,8 @@ extension AnalysisConfiguration {
             poleShare = try ConfigurationValues.bounded(value, key: key, source: source, 0 ... 1, lowerExcluded: true, unit: "(a share)")
         case "poles.hierarchy":
             poleHierarchy = try ConfigurationValues.bool(value, key: key, source: source)
+        case "convention":
+            timeModel.convention = try ConfigurationValues.choice(value, key: key, source: source, as: TimeConvention.self)
         case "time_model.kind":
             timeModel.kind = try ConfigurationValues.choice(value, key: key, source: source, as: TimeModelConfiguration.Kind.self)
         case "time_model.crowfly.speed_kmh":

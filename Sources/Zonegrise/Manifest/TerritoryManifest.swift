@@ -107,7 +107,7 @@ struct NodeReader {
     mutating func read(_ root: Node, into config: inout AnalysisConfiguration) throws {
         let top = ["version", "name", "analysis_area", "service_area", "communes", "populations", "equipment", "gammes",
                    "poles", "time_model", "thresholds", "comparison", "bands", "service_layers", "subdivisions", "unmatched_rows",
-                   "candidates", "sectors", "outputs", "sensitivity"]
+                   "candidates", "sectors", "outputs", "sensitivity", "convention"]
         let entries = try mapping(root, "", allowed: top)
         let present = Set(entries.map(\.0))
         for required in ["analysis_area", "communes", "populations", "equipment"] where !present.contains(required) {
@@ -215,6 +215,7 @@ struct NodeReader {
                 try config.apply("bands", value: try list(node, key).map { try text($0, key) }.joined(separator: ","), source: source)
             case "unmatched_rows": try config.apply("unmatched_rows", value: try text(node, key), source: source)
             case "sensitivity": try config.apply("sensitivity", value: try text(node, key), source: source)
+            case "convention": try config.apply("convention", value: try text(node, key), source: source)
             case "outputs":
                 try config.apply("outputs", value: try list(node, key).map { try text($0, key) }.joined(separator: ","), source: source)
             case "sectors":

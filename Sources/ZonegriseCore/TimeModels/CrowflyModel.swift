@@ -13,6 +13,9 @@ public struct CrowflyModel: TravelTimeModel, Hashable {
     public var detour: Double
     /// Whether to add the intra-commune term to every origin.
     public var intraCommune: Bool
+    /// Multiplier of every time, dimensionless: 1 free flow (the calibration's), 1.2 for
+    /// peak-hour times (`TimeConvention.sdaasp`).
+    public var peakHourFactor: Double = 1
 
     /// Calibrated defaults (docs/CALIBRATION.md, `scripts/calibrate-crowfly.sh`): fitted
     /// on INSEE's routed times to the nearest GP of the 1,232 communes of Pays de la
@@ -34,24 +37,28 @@ public struct CrowflyModel: TravelTimeModel, Hashable {
 
     /// - Parameter speedKmh: nil for the speed calibrated for `intraCommune`.
     public init(speedKmh: Double? = nil, detour: Double = CrowflyModel.calibratedDetour,
-                intraCommune: Bool = CrowflyModel.calibratedIntraCommune) {
+                intraCommune: Bool = CrowflyModel.calibratedIntraCommune, peakHourFactor: Double = 1) {
         let speedKmh = speedKmh ?? Self.calibratedSpeedKmh(intraCommune: intraCommune)
         precondition(speedKmh > 0 && detour > 0, "speed and detour must be positive")
         self.speedKmh = speedKmh
         self.detour = detour
         self.intraCommune = intraCommune
+        precondition(peakHourFactor > 0, "the peak-hour factor must be positive")
+        self.peakHourFactor = peakHourFactor
     }
 
     public var kind: String { "crowfly" }
 
     public var parameters: [String: String] {
-        ["speed_kmh": BandScheme.text(speedKmh), "detour": BandScheme.text(detour), "intra_commune": "\(intraCommune)"]
+        var values = ["speed_kmh": BandScheme.text(speedKmh), "detour": BandScheme.text(detour), "intra_commune": "\(intraCommune)"]
+        if peakHourFactor != 1 { values["peak_hour_factor"] = BandScheme.text(peakHourFactor) }
+        return values
     }
 
     /// Minutes for a straight-line distance in metres.
     @inlinable
     public func minutes(distanceMetres: Double) -> Double {
-        distanceMetres / 1000 * detour / speedKmh * 60
+        distanceMetres / 1000 * detour / speedKmh * 60 * peakHourFactor
     }
 
     /// The intra-commune term for a commune of the given area, in minutes (0 when off).

@@ -58,7 +58,7 @@ struct TerritoryManifestErrorTests {
         let (error, message) = Self.parseError(Self.manifest("analysis_zone: [\"59\"]"))
         #expect(error == .invalidParameter(
             source: Self.path + ":5", key: "analysis_zone",
-            detail: "unknown key (allowed here: version, name, analysis_area, service_area, communes, populations, equipment, gammes, poles, time_model, thresholds, comparison, bands, service_layers, subdivisions, unmatched_rows, candidates, sectors, outputs, sensitivity)"
+            detail: "unknown key (allowed here: version, name, analysis_area, service_area, communes, populations, equipment, gammes, poles, time_model, thresholds, comparison, bands, service_layers, subdivisions, unmatched_rows, candidates, sectors, outputs, sensitivity, convention)"
         ), "\(message)")
         #expect(message.hasPrefix("/srv/territoire/manifest.yaml:5: analysis_zone: unknown key (allowed here: version, name"))
     }
