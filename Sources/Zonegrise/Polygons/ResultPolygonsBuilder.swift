@@ -66,7 +66,7 @@ public struct ResultPolygonsBuilder: Sendable {
         let shapesOfGroups = withShapes ? Array(dissolved.suffix(groups.count)) : groups.map { _ in MultiPolygon(polygons: []) }
         let sectors = zip(groups, shapesOfGroups).map { sector(members: $0, shape: $1) }
         let (kept, small) = numbered(sectors)
-        return ResultPolygons(bands: bands, sectors: kept, smallSectors: small)
+        return ResultPolygons(bands: bands, sectors: kept, smallSectors: small, coverage: withShapes ? coverage : nil)
     }
 
     /// The groups of contiguous grey communes, as indexes into `result.communes`.
