@@ -74,7 +74,9 @@ public struct TerritoryLoader {
             }
             counts.append(("communes_merged_by_cog", read.fusedFromCOG.count))
         }
-        for departement in config.analysisArea where !read.shapes.contains(where: { Commune.departement(ofCode: $0.code) == departement }) {
+        // One pass over the communes (not one per département: 96 × 34,800 code cuts on France, 0.6 s).
+        let departementsRead = Set(read.shapes.map { Commune.departement(ofCode: $0.code) })
+        for departement in config.analysisArea where !departementsRead.contains(departement) {
             throw ZonegriseError.inconsistent(detail: "no commune of département \(departement) (analysis_area) in the commune files \(config.communes.files.joined(separator: ", "))")
         }
 
@@ -186,7 +188,8 @@ public struct TerritoryLoader {
             communes.append(Commune(code: shape.code, nom: shape.nom, population: populations.byCommune[shape.code] ?? 0,
                                     centre: centres[shape.code]!, areaSquareMetres: areas[shape.code]!))
         }
-        let analysedCodes = Set(communes.filter { config.analysisArea.contains(Commune.departement(ofCode: $0.code)) }.map(\.code))
+        let analysisArea = Set(config.analysisArea)
+        let analysedCodes = Set(communes.filter { analysisArea.contains(Commune.departement(ofCode: $0.code)) }.map(\.code))
         let typesByCommune = equipment.countsByCommune.mapValues { Set($0.filter { $0.value > 0 }.keys) }
 
         // Service layers.
