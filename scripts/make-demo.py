@@ -67,7 +67,7 @@ PLACES = [
     ("town_nw", DEP_A, 614.0, 6951.0, 11840),
     ("town_s", DEP_A, 651.0, 6906.0, 8930),
     ("town_ne", DEP_A, 667.0, 6955.0, 6270),
-    ("town_w", DEP_A, 631.0, 6934.0, 5180),
+    ("town_w", DEP_A, 631.0, 6934.0, 7380),
     ("bourg_rural", DEP_A, 619.0, 6916.0, 1140),
     ("pref98", DEP_B, 716.0, 6929.0, 26400),
     ("town_border", DEP_B, 690.0, 6917.0, 17600),
@@ -75,11 +75,21 @@ PLACES = [
     ("bourg_border", DEP_B, 686.0, 6941.0, 2600),
 ]
 N_BOURGS = {DEP_A: 21, DEP_B: 8}
+BOURG_SPACING = 8.0       # km: least distance between two bourgs (and from a designated place)
+# Then more bourgs-centres, among the villages left once the special communes are chosen
+# (their own random stream, so that the rest of the territory does not move): these many
+# per département, at least EXTRA_BOURG_SPACING km from every bourg and designated place.
+N_EXTRA_BOURGS = {DEP_A: 9, DEP_B: 3}
+EXTRA_BOURG_SPACING = 6.0
+# Of the bourgs, these many per département are chefs-lieux (2,400-4,200 inhabitants,
+# poles of the gamme intermédiaire): each the bourg farthest from the intermediate poles
+# chosen so far (the designated places of that level or higher, then the earlier chefs-lieux).
+N_CHEFS_LIEUX = {DEP_A: 6, DEP_B: 2}
 # Highest gamme each designated place is a pole of (enforced on its equipment); the
 # other communes are poles or not as their random equipment decides.
 POLE_LEVEL = {
-    "pref99": "superieure", "town_nw": "superieure", "town_s": "intermediaire",
-    "town_ne": "intermediaire", "town_w": "intermediaire", "bourg_rural": "proximite",
+    "pref99": "superieure", "town_nw": "superieure", "town_s": "superieure",
+    "town_ne": "superieure", "town_w": "superieure", "bourg_rural": "proximite",
     "pref98": "superieure", "town_border": "superieure", "town_98n": "intermediaire",
     "bourg_border": "intermediaire",
 }
@@ -509,7 +519,7 @@ def build():
             p = sites[c]
             if math.hypot(p[0] - rural[0], p[1] - rural[1]) < RURAL_RADIUS * KM + 1 * KM:
                 continue
-            if min(math.hypot(p[0] - q[0], p[1] - q[1]) for q in chosen) < 8 * KM:
+            if min(math.hypot(p[0] - q[0], p[1] - q[1]) for q in chosen) < BOURG_SPACING * KM:
                 continue
             role[c] = "bourg"
             pop[c] = int(round(math.exp(rng.u(math.log(1000), math.log(3000)))))
@@ -584,6 +594,37 @@ def build():
             special[kind] = (c, ctr)
             used.add(c)
             break
+
+    # ---- more bourgs-centres, and the chefs-lieux among the bourgs
+    rng = Rng("bourgs")
+    for dep in (DEP_A, DEP_B):
+        chosen = [sites[c] for c in role if site_dep[c] == dep and role[c] not in ("village", "hameau")]
+        count = 0
+        for c in rng.shuffled(sorted(by_dep[dep])):
+            if count >= N_EXTRA_BOURGS[dep]:
+                break
+            if role[c] != "village" or c in used:
+                continue
+            p = sites[c]
+            if min(math.hypot(p[0] - q[0], p[1] - q[1]) for q in chosen) < EXTRA_BOURG_SPACING * KM:
+                continue
+            role[c] = "bourg"
+            pop[c] = int(round(math.exp(rng.u(math.log(1000), math.log(2600)))))
+            chosen.append(p)
+            count += 1
+    bourg_level = {}
+    for dep in (DEP_A, DEP_B):
+        inter = [sites[place_cell[k]] for k, d, _x, _y, _p in PLACES
+                 if d == dep and GAMMES.index(POLE_LEVEL[k]) >= GAMMES.index("intermediaire")]
+        cands = sorted(c for c in by_dep[dep] if role.get(c) == "bourg")
+        for _ in range(N_CHEFS_LIEUX[dep]):
+            c = max((c for c in cands if c not in bourg_level),
+                    key=lambda c: (min(math.dist(sites[c], q) for q in inter), -c))
+            bourg_level[c] = "intermediaire"
+            pop[c] = int(round(math.exp(rng.u(math.log(2400), math.log(4200)))))
+            inter.append(sites[c])
+        for c in cands:
+            bourg_level.setdefault(c, "proximite")
 
     # ---- wiggle shared edges (same intermediate points for both sides)
     rng = Rng("wiggle")
@@ -753,6 +794,21 @@ def build():
                         break
                     del have[t[0]]
                     present.remove(t)
+    # Bourgs are poles of at least their level (proximité, or intermédiaire for the
+    # chefs-lieux): the most common missing types are added; a bourg may be more.
+    for com in communes:
+        level = bourg_level.get(com["cell"])
+        if level is None:
+            continue
+        have = counts[com["code"]]
+        for g in GAMMES[:GAMMES.index(level) + 1]:
+            members = [t for t in TYPES if t[1] == g]
+            present = [t for t in members if t[0] in have]
+            for t in sorted((t for t in members if t[0] not in have), key=lambda t: (t[3], t[0])):
+                if len(present) >= (len(members) + 1) // 2 + 1:
+                    break
+                have[t[0]] = max(1, int(round(com["pop"] / t[4])))
+                present.append(t)
     bpe = []
     prefcom = by_key["pref99"]
     split_types = {"A501", "A504", "B203", "D201", "D232", "D233"}
@@ -897,9 +953,10 @@ SECONDARY_ROUTES = [("town_nw", "town_w"), ("town_ne", "town_98n"), ("bourg_rura
 MPH_ROUTE = ("town_ne", "town_98n")   # the one road tagged maxspeed="50 mph"
 # The motorway: from the commune whose generating point is nearest the first point (km)
 # to the one nearest the last, through the others; interchanges nearest these places.
-# (The inner points were placed to keep the motorway over 600 m from every village.)
-MOTORWAY = [(603.0, 6944.0), (613.3, 6944.6), (623.1, 6941.3), (632.8, 6938.0), (642.4, 6933.5), (652.4, 6932.3),
-            (662.5, 6932.0), (672.3, 6928.2), (682.2, 6926.3), (692.2, 6922.4), (702.3, 6921.5), (712.3, 6923.6),
+# (The inner points were placed to keep the motorway over 300 m from every village's generating
+# point and over 120 m from every point on surface, so that no commune centre snaps to it.)
+MOTORWAY = [(603.0, 6944.0), (613.3, 6944.3), (623.1, 6941.3), (632.8, 6938.0), (642.4, 6933.2), (652.4, 6932.0),
+            (662.5, 6932.0), (672.3, 6928.2), (682.2, 6926.3), (692.2, 6921.8), (702.3, 6921.5), (712.3, 6923.6),
             (722.0, 6927.0)]
 MOTORWAY_JUNCTIONS = ["town_nw", "pref99", "pref98"]
 CARRIAGEWAY_OFFSET = 15.0   # m either side of the motorway's centre line
@@ -913,6 +970,13 @@ CAR_HIGHWAYS = {"motorway", "motorway_link", "trunk", "trunk_link", "primary", "
                 "secondary_link", "tertiary", "tertiary_link", "unclassified", "residential", "living_street",
                 "service"}
 CLASS_RANK = {"primary": 0, "secondary": 1, "tertiary": 2, "unclassified": 3}
+# Local links (the tree joining every commune, then the loops): the share signed
+# maxspeed=FR:rural (80 km/h, driven at 64 under the car profile; the others at the
+# tertiary class speed, 40) and the share of loops left unclassified (25 km/h).
+LOCAL_RURAL_TREE = float(os.environ.get("LRT", "0.5"))
+LOCAL_RURAL_LOOP = float(os.environ.get("LRL", "0.5"))
+LOCAL_UNCLASSIFIED = float(os.environ.get("LU", "0.4"))
+LOCAL_UNCLASSIFIED_HAMLET = float(os.environ.get("LUH", "0.7"))
 
 
 class Curve:
@@ -1078,11 +1142,14 @@ class SegIndex:
                 return True
         return False
 
-    def distance(self, p, radius, drivable_only=True):
-        """Distance from p to the nearest laid segment (drivable by car) within radius, or None."""
+    def distance(self, p, radius, drivable_only=True, local_only=False):
+        """Distance from p to the nearest laid segment (drivable by car; with local_only,
+        not of the motorway) within radius, or None."""
         best = None
         for a, b, w in self.near(p, p, radius):
             if drivable_only and not mainland_car_way(w):
+                continue
+            if local_only and w["tags"]["highway"] in ("motorway", "motorway_link"):
                 continue
             d = seg_dist(p, self.net.pts[a], self.net.pts[b])
             if d <= radius and (best is None or d < best):
@@ -1332,19 +1399,28 @@ def build_roads(data):
 
     for a, b in edge_info:
         parent[find(a)] = find(b)
-    important = {"bourg", "suburb"} | set(TOWNS) | {"bourg_rural", "bourg_border"}
+    classes = Rng("road-classes")
+
+    def local_road(a, b, tree):
+        """The class of a local link: a route départementale (tertiary, signed 80 km/h
+        on most of the open country) or, off the tree and into the hamlets more often,
+        a voie communale (unclassified, no limit tagged)."""
+        hamlet = "hameau" in (role[a], role[b])
+        if not tree and classes.u() < (LOCAL_UNCLASSIFIED_HAMLET if hamlet else LOCAL_UNCLASSIFIED):
+            return {"highway": "unclassified", "maxspeed": None, "ref": None}
+        rural = classes.u() < (LOCAL_RURAL_TREE if tree else LOCAL_RURAL_LOOP)
+        return {"highway": "tertiary", "maxspeed": "FR:rural" if rural else None, "ref": None}
+
     for a, b in sorted(pairs, key=lambda e: (math.dist(sites[e[0]], sites[e[1]]), e)):
         if find(a) != find(b):
             parent[find(a)] = find(b)
-            long_ = math.dist(sites[a], sites[b]) > 4000
-            edge_info[(a, b)] = {"highway": "tertiary" if (role[a] in important or role[b] in important or long_)
-                                 else "unclassified", "maxspeed": None, "ref": None}
+            edge_info[(a, b)] = local_road(a, b, True)
     assert len({find(c) for c in road_cells}) == 1, "the commune graph is not connected"
     spare = [e for e in pairs if e not in edge_info]
     for a, b in spare:
         p = 0.35 if "hameau" in (role[a], role[b]) else 0.6
         if rng.u() < p:
-            edge_info[(a, b)] = {"highway": "unclassified", "maxspeed": None, "ref": None}
+            edge_info[(a, b)] = local_road(a, b, False)
     spare = [e for e in pairs if e not in edge_info]
 
     # ---- curves: bent a little, straight where bending would cross another road
@@ -1697,9 +1773,13 @@ def build_roads(data):
             continue
         polys = [[[reg.pts[v] for v in ring] for ring in poly] for poly in com["polys"]]
         for target in (com["site"], interior_point(polys)):
-            if index.distance(target, COVER) is not None:
+            # near a road, and nearer a local road than the motorway (a centre snapped to
+            # a carriageway could only leave it at the next interchange)
+            d_local = index.distance(target, COVER, local_only=True)
+            if d_local is not None and d_local <= index.distance(target, COVER):
                 continue
-            if add_spur(net, index, target, {"highway": "unclassified", "name": "Chemin de la Mairie"}, 5000.0):
+            if add_spur(net, index, target, {"highway": "unclassified", "name": "Chemin de la Mairie"}, 5000.0,
+                        local_only=True):
                 spurs += 1
             else:
                 raise AssertionError("no spur to the centre of " + com["code"])
@@ -1734,10 +1814,12 @@ def border_x_at(y):
     raise ValueError(y)
 
 
-def add_spur(net, index, target, tags, radius):
-    """A short road from the nearest laid drivable node to `target` that crosses nothing."""
+def add_spur(net, index, target, tags, radius, local_only=False):
+    """A short road from the nearest laid drivable node (with local_only, not of the
+    motorway) to `target` that crosses nothing."""
     cands = sorted({n for a, b, w in index.near(target, target, radius)
-                    if mainland_car_way(w) for n in (a, b)},
+                    if mainland_car_way(w) and not (local_only and w["tags"]["highway"] in ("motorway", "motorway_link"))
+                    for n in (a, b)},
                    key=lambda n: (math.dist(net.pts[n], target), n))
     for n in cands[:12]:
         p = net.pts[n]
