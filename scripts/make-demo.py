@@ -74,6 +74,11 @@ PLACES = [
     ("town_98n", DEP_B, 703.0, 6951.0, 5900),
     ("bourg_border", DEP_B, 686.0, 6941.0, 2600),
 ]
+# Designated places added once the special communes are chosen (the nearest village
+# not used by them), so that the communes' codes and the special cases stay as they were.
+LATE_PLACES = [
+    ("town_se", DEP_A, 668.0, 6921.0, 6150),
+]
 N_BOURGS = {DEP_A: 21, DEP_B: 8}
 BOURG_SPACING = 8.0       # km: least distance between two bourgs (and from a designated place)
 # Then more bourgs-centres, among the villages left once the special communes are chosen
@@ -89,7 +94,7 @@ N_CHEFS_LIEUX = {DEP_A: 6, DEP_B: 2}
 # other communes are poles or not as their random equipment decides.
 POLE_LEVEL = {
     "pref99": "superieure", "town_nw": "superieure", "town_s": "superieure",
-    "town_ne": "superieure", "town_w": "superieure", "bourg_rural": "proximite",
+    "town_ne": "superieure", "town_w": "superieure", "bourg_rural": "proximite", "town_se": "superieure",
     "pref98": "superieure", "town_border": "superieure", "town_98n": "intermediaire",
     "bourg_border": "intermediaire",
 }
@@ -595,7 +600,13 @@ def build():
             used.add(c)
             break
 
-    # ---- more bourgs-centres, and the chefs-lieux among the bourgs
+    # ---- late designated places, more bourgs-centres, and the chefs-lieux among the bourgs
+    for key, dep, x, y, p in LATE_PLACES:
+        free = [i for i in by_dep[dep] if role[i] == "village" and i not in used]
+        c = nearest(sites, free, x * KM, y * KM)
+        role[c] = key
+        pop[c] = p
+        place_cell[key] = c
     rng = Rng("bourgs")
     for dep in (DEP_A, DEP_B):
         chosen = [sites[c] for c in role if site_dep[c] == dep and role[c] not in ("village", "hameau")]
@@ -614,7 +625,7 @@ def build():
             count += 1
     bourg_level = {}
     for dep in (DEP_A, DEP_B):
-        inter = [sites[place_cell[k]] for k, d, _x, _y, _p in PLACES
+        inter = [sites[place_cell[k]] for k, d, _x, _y, _p in PLACES + LATE_PLACES
                  if d == dep and GAMMES.index(POLE_LEVEL[k]) >= GAMMES.index("intermediaire")]
         cands = sorted(c for c in by_dep[dep] if role.get(c) == "bourg")
         for _ in range(N_CHEFS_LIEUX[dep]):
@@ -940,7 +951,7 @@ def verify_tessellation(communes, reg):
 TOWNS = {
     "pref99": (1700.0, 190.0, 4), "pref98": (1300.0, 200.0, 2), "town_border": (1100.0, 200.0, 1),
     "town_nw": (1100.0, 210.0, 1), "town_s": (950.0, 210.0, 1), "town_ne": (850.0, 220.0, 1),
-    "town_w": (800.0, 220.0, 1), "town_98n": (800.0, 220.0, 1),
+    "town_w": (800.0, 220.0, 1), "town_98n": (800.0, 220.0, 1), "town_se": (800.0, 220.0, 1),
 }
 # Primary roads between designated places, routed through the communes in between, and
 # their maxspeed tags in turn (None: no tag, the class speed applies).
@@ -961,7 +972,7 @@ MOTORWAY = [(603.0, 6944.0), (613.3, 6944.3), (623.1, 6941.3), (632.8, 6938.0), 
 MOTORWAY_JUNCTIONS = ["town_nw", "pref99", "pref98"]
 CARRIAGEWAY_OFFSET = 15.0   # m either side of the motorway's centre line
 VILLAGE_URBAN = 250.0       # m of maxspeed=FR:urban either side of a village on primary/secondary roads
-COVER = 450.0               # m: every commune centre but the remote one is this close to a drivable road
+COVER = float(os.environ.get("COVER", "150"))               # m: every commune centre but the remote one is this close to a drivable road
 ROUNDABOUT_RADIUS = 30.0
 STREET_NAMES = ["Rue de l'Église", "Rue du Moulin", "Rue des Écoles", "Rue de la Fontaine", "Rue du Stade",
                 "Rue des Jardins", "Rue du Château", "Rue des Tilleuls", "Rue de la Poste", "Rue du Lavoir"]
@@ -973,10 +984,10 @@ CLASS_RANK = {"primary": 0, "secondary": 1, "tertiary": 2, "unclassified": 3}
 # Local links (the tree joining every commune, then the loops): the share signed
 # maxspeed=FR:rural (80 km/h, driven at 64 under the car profile; the others at the
 # tertiary class speed, 40) and the share of loops left unclassified (25 km/h).
-LOCAL_RURAL_TREE = float(os.environ.get("LRT", "0.5"))
-LOCAL_RURAL_LOOP = float(os.environ.get("LRL", "0.5"))
-LOCAL_UNCLASSIFIED = float(os.environ.get("LU", "0.4"))
-LOCAL_UNCLASSIFIED_HAMLET = float(os.environ.get("LUH", "0.7"))
+LOCAL_RURAL_TREE = float(os.environ.get("LRT", "0.4"))
+LOCAL_RURAL_LOOP = float(os.environ.get("LRL", "0.4"))
+LOCAL_UNCLASSIFIED = float(os.environ.get("LU", "0.1"))
+LOCAL_UNCLASSIFIED_HAMLET = float(os.environ.get("LUH", "0.3"))
 
 
 class Curve:
