@@ -875,7 +875,7 @@ def build():
         fs_rows.append((com, fmt, pt))
 
     return {"communes": communes, "reg": reg, "bpe": bpe, "geo": geo, "fs": fs_rows,
-            "by_key": by_key, "exclaves": exclaves,
+            "by_key": by_key, "exclaves": exclaves, "bourg_level": bourg_level,
             # for the road network
             "sites": sites, "site_dep": site_dep, "neighbours": neighbours, "raw_cells": raw_cells,
             "interior": interior, "place_cell": place_cell}
@@ -972,7 +972,7 @@ MOTORWAY = [(603.0, 6944.0), (613.3, 6944.3), (623.1, 6941.3), (632.8, 6938.0), 
 MOTORWAY_JUNCTIONS = ["town_nw", "pref99", "pref98"]
 CARRIAGEWAY_OFFSET = 15.0   # m either side of the motorway's centre line
 VILLAGE_URBAN = 250.0       # m of maxspeed=FR:urban either side of a village on primary/secondary roads
-COVER = float(os.environ.get("COVER", "150"))               # m: every commune centre but the remote one is this close to a drivable road
+COVER = 150.0               # m: every commune centre but the remote one is this close to a drivable road
 ROUNDABOUT_RADIUS = 30.0
 STREET_NAMES = ["Rue de l'Église", "Rue du Moulin", "Rue des Écoles", "Rue de la Fontaine", "Rue du Stade",
                 "Rue des Jardins", "Rue du Château", "Rue des Tilleuls", "Rue de la Poste", "Rue du Lavoir"]
@@ -984,10 +984,10 @@ CLASS_RANK = {"primary": 0, "secondary": 1, "tertiary": 2, "unclassified": 3}
 # Local links (the tree joining every commune, then the loops): the share signed
 # maxspeed=FR:rural (80 km/h, driven at 64 under the car profile; the others at the
 # tertiary class speed, 40) and the share of loops left unclassified (25 km/h).
-LOCAL_RURAL_TREE = float(os.environ.get("LRT", "0.4"))
-LOCAL_RURAL_LOOP = float(os.environ.get("LRL", "0.4"))
-LOCAL_UNCLASSIFIED = float(os.environ.get("LU", "0.1"))
-LOCAL_UNCLASSIFIED_HAMLET = float(os.environ.get("LUH", "0.3"))
+LOCAL_RURAL_TREE = 0.4
+LOCAL_RURAL_LOOP = 0.4
+LOCAL_UNCLASSIFIED = 0.1
+LOCAL_UNCLASSIFIED_HAMLET = 0.3
 
 
 class Curve:
@@ -2276,6 +2276,13 @@ def arrondissements_csv(communes):
 # The demo's time model: "osm" routes on roads.osm with the tool's default car profile
 # (profiles/car.yaml); "crowfly" would use the calibrated crow-fly model instead.
 DEMO_TIME_MODEL = "osm"
+# Share of the inhabitants of 99 in zone grise (%) measured by `zonegrise analyse` on the
+# generated files (osm: demo.yaml as written; crowfly: with --time-model crowfly), for the
+# README. Update them when the generator changes (DemoBelievabilityTests checks the ranges).
+MEASURED = {
+    "osm": {"proximite": 5.49, "intermediaire": 4.15, "superieure": 6.46},
+    "crowfly": {"proximite": 2.58, "intermediaire": 3.56, "superieure": 9.13},
+}
 
 
 def manifest_yaml():
@@ -2452,17 +2459,33 @@ def readme(data, sizes, roads_section):
         % (len(ca), "{:,}".format(pop_of(ca)), cn(k["pref99"]), "{:,}".format(k["pref99"]["pop"])),
         "- 98: %d communes, %s inhabitants; préfecture %s (%s)."
         % (len(cb), "{:,}".format(pop_of(cb)), cn(k["pref98"]), "{:,}".format(k["pref98"]["pop"])),
-        "- Towns of 99: %s." % ", ".join("%s (%s)" % (cn(k[t]), "{:,}".format(k[t]["pop"])) for t in ("town_nw", "town_s", "town_ne", "town_w")),
+        "- Towns of 99 (sous-préfectures and other pôles supérieurs): %s." % ", ".join(
+            "%s (%s)" % (cn(k[t]), "{:,}".format(k[t]["pop"])) for t in ("town_nw", "town_s", "town_w", "town_ne", "town_se")),
+        "- Chefs-lieux (poles of the gamme intermédiaire, 2,400-4,200 inhabitants): %s." % ", ".join(
+            "%s (%s)" % (cn(c), "{:,}".format(c["pop"])) for c in ca if data["bourg_level"].get(c["cell"]) == "intermediaire"),
+        "- %d bourgs-centres of 99 in all (1,000-4,200 inhabitants, each at least a pôle de proximité), spread so"
+        % sum(1 for c in ca if c["cell"] in data["bourg_level"]),
+        "  that most villages are within 10 minutes of one.",
         "",
         "## Expected picture",
         "",
+        "Like a real rural département: the préfecture and five towns are pôles supérieurs, chefs-lieux",
+        "fill the gaps of the gamme intermédiaire, bourgs-centres those of the gamme de proximité, and",
+        "what stays in zone grise is mostly the sparse south-western corner (below) and a few villages",
+        "at the edges of the bassins. Measured with zonegrise on these files (`demo.yaml`, its own",
+        "`gammes.csv`; Tests/ZonegriseTests/Golden/DemoBelievabilityTests.swift checks the ranges",
+        "proximité 2-8 %, intermédiaire 1-5 %, supérieure 2-10 % and the two models within 3 points):",
+        "",
+        "| gamme | osm model (`demo.yaml`, `roads.osm`) | crow-fly model (`--time-model crowfly`) |",
+        "|---|---|---|",
+    ] + [
+        "| %s (> %d min) | %.2f %% | %.2f %% |" % (g, THRESHOLDS[g], MEASURED["osm"][g], MEASURED["crowfly"][g])
+        for g in GAMMES
+    ] + [
+        "",
         "The generator's own rough estimate (poles at share 0.5 with hierarchy; crow-fly minutes =",
         "km x 1.3 at 50 km/h (the tool's calibrated default) between the points the communes were grown from; the tool measures from",
-        "points on surface with its calibrated parameters, so its figures may differ slightly).",
-        "`demo.yaml` routes on `roads.osm` instead (the osm model): the synthetic local roads are",
-        "slow (residential and unclassified at 25 km/h) and winding, so the tool finds more",
-        "communes in zone grise than this crow-fly estimate, mostly for the gamme de proximité;",
-        "`--time-model crowfly` gives the crow-fly picture:",
+        "points on surface, so its crow-fly figures differ slightly):",
         "",
         "| gamme | poles in 99 / 98 | communes of 99 in zone grise | inhabitants | share | communes of 99 whose nearest pole is in 98 | in zone grise if 98 were ignored |",
         "|---|---|---|---|---|---|---|",
@@ -2484,7 +2507,7 @@ def readme(data, sizes, roads_section):
         "",
         "- **A sparse rural corner** in the south-west of 99 (%d small communes, %s inhabitants, within"
         % (len(rural), "{:,}".format(pop_of(rural))),
-        "  16 km of x 607 km, y 6,907 km: larger communes of 45-400 inhabitants, no bourg but",
+        "  16 km of x 607 km, y 6,907 km: an upland of forest and hamlets of 45-400 inhabitants, no bourg but",
         "  %s on its edge), whose centre lies 35-50 km from the towns. By the estimate" % cn(k["bourg_rural"]),
         "  above, %d / %d / %d of these communes are in zone grise for the proximité / intermédiaire /"
         % tuple(sum(1 for c in rural if c in est["gammes"][g][0]) for g in GAMMES),
@@ -2492,10 +2515,11 @@ def readme(data, sizes, roads_section):
         % sum(1 for c in rural if c in est["fs_far"]),
         "- **A cross-border pole**: %s (%s inhabitants), in 98 about 9 km beyond the border, is"
         % (cn(k["town_border"]), "{:,}".format(k["town_border"]["pop"])),
-        "  the nearest pôle supérieur of the south-east of 99; without the service area 98, more",
-        "  communes of 99 would be in zone grise (last two columns above). For the gamme",
-        "  intermédiaire the nearest pole of some communes of 99 is %s." % " or ".join(
-            cn(est["byc"][p]) for p in sorted(est["gammes"]["intermediaire"][1])),
+        "  the nearest pôle supérieur of %d communes on the eastern edge of 99 by the estimate; without the"
+        % est["gammes"]["superieure"][1].get(k["town_border"]["code"], 0),
+        "  service area 98, more communes of 99 would be in zone grise (last two columns above). For the gamme",
+        "  intermédiaire the nearest pole of some communes of 99 is %s." % (" or ".join(
+            cn(est["byc"][p]) for p in sorted(est["gammes"]["intermediaire"][1])) or "in 99 for every commune"),
         "- **The invalid polygon**: %s (%d inhabitants) is written as a self-intersecting" % (cn(bow), bow["pop"]),
         "  \"bow-tie\" ring (four vertices of an 800 m square visited in the order SW, NE, SE, NW).",
         "  Its make-valid repair (GEOS `MakeValid`) is a MultiPolygon of the west and east triangles",
@@ -2586,10 +2610,16 @@ def roads_readme(net, facts, size):
         "  Everywhere else the %d roads that cross it pass over it on a `bridge=yes`, `layer=1`"
         % (facts["bridges"] - len(facts["junctions"])),
         "  stretch, without a shared node.",
-        "- **Primary roads** between the préfecture, the towns and 98's préfecture, **secondary**",
-        "  roads from each bourg to the nearest town, **tertiary** and **unclassified** roads joining",
-        "  every other commune's centre (a spanning tree of the communes' neighbour links, plus",
-        "  some loops). `maxspeed` forms used: %s." % ", ".join(
+        "- **A road hierarchy**, driven at the speeds of profiles/car.yaml: **primary** roads between",
+        "  the préfecture, the towns and 98's préfecture, **secondary** roads from each bourg to the",
+        "  nearest town, **tertiary** roads (routes départementales: %d %% of the tree's links and %d %% of"
+        % (round(100 * LOCAL_RURAL_TREE), round(100 * LOCAL_RURAL_LOOP)),
+        "  the loops signed `FR:rural`, 80 km/h, the others at the class speed) joining every other",
+        "  commune's centre (a spanning tree of the communes' neighbour links, plus some loops), and",
+        "  **unclassified** voies communales for %d %% of the loops (%d %% into the hamlets). The"
+        % (round(100 * LOCAL_UNCLASSIFIED), round(100 * LOCAL_UNCLASSIFIED_HAMLET)),
+        "  motorway keeps away from every commune centre, so that none snaps to a carriageway.",
+        "  `maxspeed` forms used: %s." % ", ".join(
             "`%s` (%d ways)" % (k, v) for k, v in sorted(maxspeeds.items())),
         "  Primary and secondary roads carry `FR:urban` for %d m either side of a village centre."
         % VILLAGE_URBAN,
