@@ -2473,7 +2473,7 @@ def readme(data, sizes, roads_section):
         "fill the gaps of the gamme intermédiaire, bourgs-centres those of the gamme de proximité, and",
         "what stays in zone grise is mostly the sparse south-western corner (below) and a few villages",
         "at the edges of the bassins. Measured with zonegrise on these files (`demo.yaml`, its own",
-        "`gammes.csv`; Tests/ZonegriseTests/Golden/DemoBelievabilityTests.swift checks the ranges",
+        "`gammes.csv`; Tests/ZonegriseCLITests/DemoBelievabilityTests.swift checks the ranges",
         "proximité 2-8 %, intermédiaire 1-5 %, supérieure 2-10 % and the two models within 3 points):",
         "",
         "| gamme | osm model (`demo.yaml`, `roads.osm`) | crow-fly model (`--time-model crowfly`) |",
