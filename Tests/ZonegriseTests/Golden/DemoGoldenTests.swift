@@ -107,6 +107,6 @@ struct DemoGoldenTests {
         let csv = try String(contentsOf: Self.golden("communes.csv"), encoding: .utf8).split(separator: "\n")
         #expect(csv.count == 301)
         let population = csv.dropFirst().reduce(0) { $0 + (Int($1.split(separator: ",")[2]) ?? 0) }
-        #expect(population == 275_745)  // the 12 new bourgs-centres and the chefs-lieux grew
+        #expect(population == 275_745)  // new bourgs-centres, chefs-lieux and a town, one town grown
     }
 }
