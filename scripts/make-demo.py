@@ -60,6 +60,10 @@ MINUTES_PER_KM = 1.3 * 60.0 / 50.0
 
 RURAL = (607.0, 6907.0)   # centre of the sparse rural corner of 99 (south-west)
 RURAL_RADIUS = 16.0       # km: no bourg inside, small villages only
+# A forest on the northern edge of 99: its communes are hamlets too (the villages drawn
+# there, smaller), joined more often by voies communales; it stays grey for some gammes.
+FOREST = (638.0, 6958.0)
+FOREST_RADIUS = 6.0       # km
 
 # Designated places: (key, dep, x km, y km, population municipale)
 PLACES = [
@@ -86,10 +90,11 @@ BOURG_SPACING = 8.0       # km: least distance between two bourgs (and from a de
 # per département, at least EXTRA_BOURG_SPACING km from every bourg and designated place.
 N_EXTRA_BOURGS = {DEP_A: 9, DEP_B: 3}
 EXTRA_BOURG_SPACING = 6.0
-# Of the bourgs, these many per département are chefs-lieux (2,400-4,200 inhabitants,
+# Of the bourgs, these many per département are chefs-lieux (CHEF_LIEU_POPULATION,
 # poles of the gamme intermédiaire): each the bourg farthest from the intermediate poles
 # chosen so far (the designated places of that level or higher, then the earlier chefs-lieux).
 N_CHEFS_LIEUX = {DEP_A: 6, DEP_B: 2}
+CHEF_LIEU_POPULATION = (2000, 3000)   # inhabitants, drawn log-uniformly
 # Highest gamme each designated place is a pole of (enforced on its equipment); the
 # other communes are poles or not as their random equipment decides.
 POLE_LEVEL = {
@@ -539,6 +544,10 @@ def build():
             role[c] = "hameau"
             v = math.exp(rng.gauss(math.log(150), 0.45))
             pop[c] = int(round(min(400, max(45, v))))
+        elif site_dep[c] == DEP_A and math.dist(p, (FOREST[0] * KM, FOREST[1] * KM)) < FOREST_RADIUS * KM:
+            role[c] = "hameau"
+            v = math.exp(rng.gauss(math.log(130), 0.45))
+            pop[c] = int(round(min(350, max(40, v))))
         else:
             role[c] = "village"
             v = math.exp(rng.gauss(math.log(420), 0.55))
@@ -632,7 +641,7 @@ def build():
             c = max((c for c in cands if c not in bourg_level),
                     key=lambda c: (min(math.dist(sites[c], q) for q in inter), -c))
             bourg_level[c] = "intermediaire"
-            pop[c] = int(round(math.exp(rng.u(math.log(2400), math.log(4200)))))
+            pop[c] = int(round(math.exp(rng.u(*(math.log(v) for v in CHEF_LIEU_POPULATION)))))
             inter.append(sites[c])
         for c in cands:
             bourg_level.setdefault(c, "proximite")
@@ -988,6 +997,10 @@ LOCAL_RURAL_TREE = 0.4
 LOCAL_RURAL_LOOP = 0.4
 LOCAL_UNCLASSIFIED = 0.1
 LOCAL_UNCLASSIFIED_HAMLET = 0.3
+# Share of the communes' other neighbour links (off the tree) laid as roads: a dense
+# network of local roads, as in French farmland, thinner into the hamlets.
+LOOP_SHARE = 0.7
+LOOP_SHARE_HAMLET = 0.4
 
 
 class Curve:
@@ -1312,6 +1325,7 @@ def build_roads(data):
         return min(seg_dist(p, sites[j], sites[k]) for j in neighbours[c] for k in neighbours[j] if k in neighbours[c])
 
     cands = [c for c in sorted(cell_com) if cell_com[c]["role"] == "hameau" and not cell_com[c]["flags"]
+             and math.dist(sites[c], (RURAL[0] * KM, RURAL[1] * KM)) < RURAL_RADIUS * KM
              and c in interior and all(j in interior for j in neighbours[c])]
     remote = max(cands, key=lambda c: (round(link_distance(c)), -c))
     facts["remote"] = cell_com[remote]
@@ -1429,7 +1443,7 @@ def build_roads(data):
     assert len({find(c) for c in road_cells}) == 1, "the commune graph is not connected"
     spare = [e for e in pairs if e not in edge_info]
     for a, b in spare:
-        p = 0.35 if "hameau" in (role[a], role[b]) else 0.6
+        p = LOOP_SHARE_HAMLET if "hameau" in (role[a], role[b]) else LOOP_SHARE
         if rng.u() < p:
             edge_info[(a, b)] = local_road(a, b, False)
     spare = [e for e in pairs if e not in edge_info]
@@ -2280,8 +2294,8 @@ DEMO_TIME_MODEL = "osm"
 # generated files (osm: demo.yaml as written; crowfly: with --time-model crowfly), for the
 # README. Update them when the generator changes (DemoBelievabilityTests checks the ranges).
 MEASURED = {
-    "osm": {"proximite": 5.49, "intermediaire": 4.15, "superieure": 6.46},
-    "crowfly": {"proximite": 2.58, "intermediaire": 3.56, "superieure": 9.13},
+    "osm": {"proximite": 5.11, "intermediaire": 1.80, "superieure": 5.23},
+    "crowfly": {"proximite": 3.02, "intermediaire": 3.56, "superieure": 7.55},
 }
 
 
@@ -2402,7 +2416,9 @@ def readme(data, sizes, roads_section):
     enc_host = next(c for c in communes if "enclave-host" in c["flags"])
     bow_host = next(c for c in communes if "bowtie-host" in c["flags"])
     multi = [c for c in communes if "multipolygon" in c["flags"]]
-    rural = sorted((c for c in ca if c["role"] == "hameau"), key=lambda c: c["code"])
+    rural = sorted((c for c in ca if c["role"] == "hameau"
+                    and math.dist(c["site"], (RURAL[0] * KM, RURAL[1] * KM)) < RURAL_RADIUS * KM), key=lambda c: c["code"])
+    forest = sorted((c for c in ca if c["role"] == "hameau" and c not in rural), key=lambda c: c["code"])
 
     def cn(c):
         return "%s %s" % (c["code"], c["name"])
@@ -2461,9 +2477,9 @@ def readme(data, sizes, roads_section):
         % (len(cb), "{:,}".format(pop_of(cb)), cn(k["pref98"]), "{:,}".format(k["pref98"]["pop"])),
         "- Towns of 99 (sous-préfectures and other pôles supérieurs): %s." % ", ".join(
             "%s (%s)" % (cn(k[t]), "{:,}".format(k[t]["pop"])) for t in ("town_nw", "town_s", "town_w", "town_ne", "town_se")),
-        "- Chefs-lieux (poles of the gamme intermédiaire, 2,400-4,200 inhabitants): %s." % ", ".join(
+        "- Chefs-lieux (poles of the gamme intermédiaire, {:,}-{:,} inhabitants): %s.".format(*CHEF_LIEU_POPULATION) % ", ".join(
             "%s (%s)" % (cn(c), "{:,}".format(c["pop"])) for c in ca if data["bourg_level"].get(c["cell"]) == "intermediaire"),
-        "- %d bourgs-centres of 99 in all (1,000-4,200 inhabitants, each at least a pôle de proximité), spread so"
+        "- %d bourgs-centres of 99 in all (1,000-3,000 inhabitants, each at least a pôle de proximité), spread so"
         % sum(1 for c in ca if c["cell"] in data["bourg_level"]),
         "  that most villages are within 10 minutes of one.",
         "",
@@ -2471,8 +2487,8 @@ def readme(data, sizes, roads_section):
         "",
         "Like a real rural département: the préfecture and five towns are pôles supérieurs, chefs-lieux",
         "fill the gaps of the gamme intermédiaire, bourgs-centres those of the gamme de proximité, and",
-        "what stays in zone grise is mostly the sparse south-western corner (below) and a few villages",
-        "at the edges of the bassins. Measured with zonegrise on these files (`demo.yaml`, its own",
+        "what stays in zone grise is mostly the two remote corners (the south-western upland and the",
+        "northern forest, below) and a few villages at the edges of the bassins. Measured with zonegrise on these files (`demo.yaml`, its own",
         "`gammes.csv`; Tests/ZonegriseCLITests/DemoBelievabilityTests.swift checks the ranges",
         "proximité 2-8 %, intermédiaire 1-5 %, supérieure 2-10 % and the two models within 3 points):",
         "",
@@ -2513,13 +2529,21 @@ def readme(data, sizes, roads_section):
         % tuple(sum(1 for c in rural if c in est["gammes"][g][0]) for g in GAMMES),
         "  supérieure gammes and %d are beyond 30 minutes of every France Services site."
         % sum(1 for c in rural if c in est["fs_far"]),
+        "- **A forest** on the northern edge of 99 (%d hamlets of 40-350 inhabitants, %s in all, within"
+        % (len(forest), "{:,}".format(pop_of(forest))),
+        "  %.0f km of x %.0f km, y {:,.0f} km), joined more often by voies communales. By the estimate above,".format(FOREST[1])
+        % (FOREST_RADIUS, FOREST[0]),
+        "  %d / %d / %d of these communes are in zone grise for the three gammes."
+        % tuple(sum(1 for c in forest if c in est["gammes"][g][0]) for g in GAMMES),
         "- **A cross-border pole**: %s (%s inhabitants), in 98 about 9 km beyond the border, is"
         % (cn(k["town_border"]), "{:,}".format(k["town_border"]["pop"])),
         "  the nearest pôle supérieur of %d communes on the eastern edge of 99 by the estimate; without the"
         % est["gammes"]["superieure"][1].get(k["town_border"]["code"], 0),
-        "  service area 98, more communes of 99 would be in zone grise (last two columns above). For the gamme",
-        "  intermédiaire the nearest pole of some communes of 99 is %s." % (" or ".join(
-            cn(est["byc"][p]) for p in sorted(est["gammes"]["intermediaire"][1])) or "in 99 for every commune"),
+        "  service area 98, more communes of 99 would be in zone grise (last two columns above).",
+        ("  For the gamme intermédiaire the nearest pole of some communes of 99 is %s." % " or ".join(
+            cn(est["byc"][p]) for p in sorted(est["gammes"]["intermediaire"][1]))
+         if est["gammes"]["intermediaire"][1] else
+         "  For the gamme intermédiaire every commune of 99 has its nearest pole in 99 (its chefs-lieux)."),
         "- **The invalid polygon**: %s (%d inhabitants) is written as a self-intersecting" % (cn(bow), bow["pop"]),
         "  \"bow-tie\" ring (four vertices of an 800 m square visited in the order SW, NE, SE, NW).",
         "  Its make-valid repair (GEOS `MakeValid`) is a MultiPolygon of the west and east triangles",
@@ -2615,10 +2639,13 @@ def roads_readme(net, facts, size):
         "  nearest town, **tertiary** roads (routes départementales: %d %% of the tree's links and %d %% of"
         % (round(100 * LOCAL_RURAL_TREE), round(100 * LOCAL_RURAL_LOOP)),
         "  the loops signed `FR:rural`, 80 km/h, the others at the class speed) joining every other",
-        "  commune's centre (a spanning tree of the communes' neighbour links, plus some loops), and",
-        "  **unclassified** voies communales for %d %% of the loops (%d %% into the hamlets). The"
-        % (round(100 * LOCAL_UNCLASSIFIED), round(100 * LOCAL_UNCLASSIFIED_HAMLET)),
-        "  motorway keeps away from every commune centre, so that none snaps to a carriageway.",
+        "  commune's centre (a spanning tree of the communes' neighbour links, plus %d %% of the other"
+        % round(100 * LOOP_SHARE),
+        "  links, %d %% into the hamlets), and **unclassified** voies communales for %d %% of those loops"
+        % (round(100 * LOOP_SHARE_HAMLET), round(100 * LOCAL_UNCLASSIFIED)),
+        "  (%d %% into the hamlets). The motorway keeps away from every commune centre, so that none"
+        % round(100 * LOCAL_UNCLASSIFIED_HAMLET),
+        "  snaps to a carriageway.",
         "  `maxspeed` forms used: %s." % ", ".join(
             "`%s` (%d ways)" % (k, v) for k, v in sorted(maxspeeds.items())),
         "  Primary and secondary roads carry `FR:urban` for %d m either side of a village centre."
