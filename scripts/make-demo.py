@@ -60,6 +60,10 @@ MINUTES_PER_KM = 1.3 * 60.0 / 50.0
 
 RURAL = (607.0, 6907.0)   # centre of the sparse rural corner of 99 (south-west)
 RURAL_RADIUS = 16.0       # km: no bourg inside, small villages only
+# A forest on the northern edge of 99: its communes are hamlets too (the villages drawn
+# there, smaller), joined more often by voies communales; it stays grey for some gammes.
+FOREST = (638.0, 6958.0)
+FOREST_RADIUS = 6.0       # km
 
 # Designated places: (key, dep, x km, y km, population municipale)
 PLACES = [
@@ -67,19 +71,35 @@ PLACES = [
     ("town_nw", DEP_A, 614.0, 6951.0, 11840),
     ("town_s", DEP_A, 651.0, 6906.0, 8930),
     ("town_ne", DEP_A, 667.0, 6955.0, 6270),
-    ("town_w", DEP_A, 631.0, 6934.0, 5180),
+    ("town_w", DEP_A, 631.0, 6934.0, 7380),
     ("bourg_rural", DEP_A, 619.0, 6916.0, 1140),
     ("pref98", DEP_B, 716.0, 6929.0, 26400),
     ("town_border", DEP_B, 690.0, 6917.0, 17600),
     ("town_98n", DEP_B, 703.0, 6951.0, 5900),
     ("bourg_border", DEP_B, 686.0, 6941.0, 2600),
 ]
+# Designated places added once the special communes are chosen (the nearest village
+# not used by them), so that the communes' codes and the special cases stay as they were.
+LATE_PLACES = [
+    ("town_se", DEP_A, 668.0, 6921.0, 6150),
+]
 N_BOURGS = {DEP_A: 21, DEP_B: 8}
+BOURG_SPACING = 8.0       # km: least distance between two bourgs (and from a designated place)
+# Then more bourgs-centres, among the villages left once the special communes are chosen
+# (their own random stream, so that the rest of the territory does not move): these many
+# per département, at least EXTRA_BOURG_SPACING km from every bourg and designated place.
+N_EXTRA_BOURGS = {DEP_A: 9, DEP_B: 3}
+EXTRA_BOURG_SPACING = 6.0
+# Of the bourgs, these many per département are chefs-lieux (CHEF_LIEU_POPULATION,
+# poles of the gamme intermédiaire): each the bourg farthest from the intermediate poles
+# chosen so far (the designated places of that level or higher, then the earlier chefs-lieux).
+N_CHEFS_LIEUX = {DEP_A: 6, DEP_B: 2}
+CHEF_LIEU_POPULATION = (2000, 3000)   # inhabitants, drawn log-uniformly
 # Highest gamme each designated place is a pole of (enforced on its equipment); the
 # other communes are poles or not as their random equipment decides.
 POLE_LEVEL = {
-    "pref99": "superieure", "town_nw": "superieure", "town_s": "intermediaire",
-    "town_ne": "intermediaire", "town_w": "intermediaire", "bourg_rural": "proximite",
+    "pref99": "superieure", "town_nw": "superieure", "town_s": "superieure",
+    "town_ne": "superieure", "town_w": "superieure", "bourg_rural": "proximite", "town_se": "superieure",
     "pref98": "superieure", "town_border": "superieure", "town_98n": "intermediaire",
     "bourg_border": "intermediaire",
 }
@@ -509,7 +529,7 @@ def build():
             p = sites[c]
             if math.hypot(p[0] - rural[0], p[1] - rural[1]) < RURAL_RADIUS * KM + 1 * KM:
                 continue
-            if min(math.hypot(p[0] - q[0], p[1] - q[1]) for q in chosen) < 8 * KM:
+            if min(math.hypot(p[0] - q[0], p[1] - q[1]) for q in chosen) < BOURG_SPACING * KM:
                 continue
             role[c] = "bourg"
             pop[c] = int(round(math.exp(rng.u(math.log(1000), math.log(3000)))))
@@ -524,6 +544,10 @@ def build():
             role[c] = "hameau"
             v = math.exp(rng.gauss(math.log(150), 0.45))
             pop[c] = int(round(min(400, max(45, v))))
+        elif site_dep[c] == DEP_A and math.dist(p, (FOREST[0] * KM, FOREST[1] * KM)) < FOREST_RADIUS * KM:
+            role[c] = "hameau"
+            v = math.exp(rng.gauss(math.log(130), 0.45))
+            pop[c] = int(round(min(350, max(40, v))))
         else:
             role[c] = "village"
             v = math.exp(rng.gauss(math.log(420), 0.55))
@@ -584,6 +608,43 @@ def build():
             special[kind] = (c, ctr)
             used.add(c)
             break
+
+    # ---- late designated places, more bourgs-centres, and the chefs-lieux among the bourgs
+    for key, dep, x, y, p in LATE_PLACES:
+        free = [i for i in by_dep[dep] if role[i] == "village" and i not in used]
+        c = nearest(sites, free, x * KM, y * KM)
+        role[c] = key
+        pop[c] = p
+        place_cell[key] = c
+    rng = Rng("bourgs")
+    for dep in (DEP_A, DEP_B):
+        chosen = [sites[c] for c in role if site_dep[c] == dep and role[c] not in ("village", "hameau")]
+        count = 0
+        for c in rng.shuffled(sorted(by_dep[dep])):
+            if count >= N_EXTRA_BOURGS[dep]:
+                break
+            if role[c] != "village" or c in used:
+                continue
+            p = sites[c]
+            if min(math.hypot(p[0] - q[0], p[1] - q[1]) for q in chosen) < EXTRA_BOURG_SPACING * KM:
+                continue
+            role[c] = "bourg"
+            pop[c] = int(round(math.exp(rng.u(math.log(1000), math.log(2600)))))
+            chosen.append(p)
+            count += 1
+    bourg_level = {}
+    for dep in (DEP_A, DEP_B):
+        inter = [sites[place_cell[k]] for k, d, _x, _y, _p in PLACES + LATE_PLACES
+                 if d == dep and GAMMES.index(POLE_LEVEL[k]) >= GAMMES.index("intermediaire")]
+        cands = sorted(c for c in by_dep[dep] if role.get(c) == "bourg")
+        for _ in range(N_CHEFS_LIEUX[dep]):
+            c = max((c for c in cands if c not in bourg_level),
+                    key=lambda c: (min(math.dist(sites[c], q) for q in inter), -c))
+            bourg_level[c] = "intermediaire"
+            pop[c] = int(round(math.exp(rng.u(*(math.log(v) for v in CHEF_LIEU_POPULATION)))))
+            inter.append(sites[c])
+        for c in cands:
+            bourg_level.setdefault(c, "proximite")
 
     # ---- wiggle shared edges (same intermediate points for both sides)
     rng = Rng("wiggle")
@@ -753,6 +814,21 @@ def build():
                         break
                     del have[t[0]]
                     present.remove(t)
+    # Bourgs are poles of at least their level (proximité, or intermédiaire for the
+    # chefs-lieux): the most common missing types are added; a bourg may be more.
+    for com in communes:
+        level = bourg_level.get(com["cell"])
+        if level is None:
+            continue
+        have = counts[com["code"]]
+        for g in GAMMES[:GAMMES.index(level) + 1]:
+            members = [t for t in TYPES if t[1] == g]
+            present = [t for t in members if t[0] in have]
+            for t in sorted((t for t in members if t[0] not in have), key=lambda t: (t[3], t[0])):
+                if len(present) >= (len(members) + 1) // 2 + 1:
+                    break
+                have[t[0]] = max(1, int(round(com["pop"] / t[4])))
+                present.append(t)
     bpe = []
     prefcom = by_key["pref99"]
     split_types = {"A501", "A504", "B203", "D201", "D232", "D233"}
@@ -808,7 +884,7 @@ def build():
         fs_rows.append((com, fmt, pt))
 
     return {"communes": communes, "reg": reg, "bpe": bpe, "geo": geo, "fs": fs_rows,
-            "by_key": by_key, "exclaves": exclaves,
+            "by_key": by_key, "exclaves": exclaves, "bourg_level": bourg_level,
             # for the road network
             "sites": sites, "site_dep": site_dep, "neighbours": neighbours, "raw_cells": raw_cells,
             "interior": interior, "place_cell": place_cell}
@@ -884,7 +960,7 @@ def verify_tessellation(communes, reg):
 TOWNS = {
     "pref99": (1700.0, 190.0, 4), "pref98": (1300.0, 200.0, 2), "town_border": (1100.0, 200.0, 1),
     "town_nw": (1100.0, 210.0, 1), "town_s": (950.0, 210.0, 1), "town_ne": (850.0, 220.0, 1),
-    "town_w": (800.0, 220.0, 1), "town_98n": (800.0, 220.0, 1),
+    "town_w": (800.0, 220.0, 1), "town_98n": (800.0, 220.0, 1), "town_se": (800.0, 220.0, 1),
 }
 # Primary roads between designated places, routed through the communes in between, and
 # their maxspeed tags in turn (None: no tag, the class speed applies).
@@ -897,14 +973,15 @@ SECONDARY_ROUTES = [("town_nw", "town_w"), ("town_ne", "town_98n"), ("bourg_rura
 MPH_ROUTE = ("town_ne", "town_98n")   # the one road tagged maxspeed="50 mph"
 # The motorway: from the commune whose generating point is nearest the first point (km)
 # to the one nearest the last, through the others; interchanges nearest these places.
-# (The inner points were placed to keep the motorway over 600 m from every village.)
-MOTORWAY = [(603.0, 6944.0), (613.3, 6944.6), (623.1, 6941.3), (632.8, 6938.0), (642.4, 6933.5), (652.4, 6932.3),
-            (662.5, 6932.0), (672.3, 6928.2), (682.2, 6926.3), (692.2, 6922.4), (702.3, 6921.5), (712.3, 6923.6),
+# (The inner points were placed to keep the motorway over 300 m from every village's generating
+# point and over 120 m from every point on surface, so that no commune centre snaps to it.)
+MOTORWAY = [(603.0, 6944.0), (613.3, 6944.3), (623.1, 6941.3), (632.8, 6938.0), (642.4, 6933.2), (652.4, 6932.0),
+            (662.5, 6932.0), (672.3, 6928.2), (682.2, 6926.3), (692.2, 6921.8), (702.3, 6921.5), (712.3, 6923.6),
             (722.0, 6927.0)]
 MOTORWAY_JUNCTIONS = ["town_nw", "pref99", "pref98"]
 CARRIAGEWAY_OFFSET = 15.0   # m either side of the motorway's centre line
 VILLAGE_URBAN = 250.0       # m of maxspeed=FR:urban either side of a village on primary/secondary roads
-COVER = 450.0               # m: every commune centre but the remote one is this close to a drivable road
+COVER = 150.0               # m: every commune centre but the remote one is this close to a drivable road
 ROUNDABOUT_RADIUS = 30.0
 STREET_NAMES = ["Rue de l'Église", "Rue du Moulin", "Rue des Écoles", "Rue de la Fontaine", "Rue du Stade",
                 "Rue des Jardins", "Rue du Château", "Rue des Tilleuls", "Rue de la Poste", "Rue du Lavoir"]
@@ -913,6 +990,17 @@ CAR_HIGHWAYS = {"motorway", "motorway_link", "trunk", "trunk_link", "primary", "
                 "secondary_link", "tertiary", "tertiary_link", "unclassified", "residential", "living_street",
                 "service"}
 CLASS_RANK = {"primary": 0, "secondary": 1, "tertiary": 2, "unclassified": 3}
+# Local links (the tree joining every commune, then the loops): the share signed
+# maxspeed=FR:rural (80 km/h, driven at 64 under the car profile; the others at the
+# tertiary class speed, 40) and the share of loops left unclassified (25 km/h).
+LOCAL_RURAL_TREE = 0.4
+LOCAL_RURAL_LOOP = 0.4
+LOCAL_UNCLASSIFIED = 0.1
+LOCAL_UNCLASSIFIED_HAMLET = 0.3
+# Share of the communes' other neighbour links (off the tree) laid as roads: a dense
+# network of local roads, as in French farmland, thinner into the hamlets.
+LOOP_SHARE = 0.7
+LOOP_SHARE_HAMLET = 0.4
 
 
 class Curve:
@@ -1078,11 +1166,14 @@ class SegIndex:
                 return True
         return False
 
-    def distance(self, p, radius, drivable_only=True):
-        """Distance from p to the nearest laid segment (drivable by car) within radius, or None."""
+    def distance(self, p, radius, drivable_only=True, local_only=False):
+        """Distance from p to the nearest laid segment (drivable by car; with local_only,
+        not of the motorway) within radius, or None."""
         best = None
         for a, b, w in self.near(p, p, radius):
             if drivable_only and not mainland_car_way(w):
+                continue
+            if local_only and w["tags"]["highway"] in ("motorway", "motorway_link"):
                 continue
             d = seg_dist(p, self.net.pts[a], self.net.pts[b])
             if d <= radius and (best is None or d < best):
@@ -1234,6 +1325,7 @@ def build_roads(data):
         return min(seg_dist(p, sites[j], sites[k]) for j in neighbours[c] for k in neighbours[j] if k in neighbours[c])
 
     cands = [c for c in sorted(cell_com) if cell_com[c]["role"] == "hameau" and not cell_com[c]["flags"]
+             and math.dist(sites[c], (RURAL[0] * KM, RURAL[1] * KM)) < RURAL_RADIUS * KM
              and c in interior and all(j in interior for j in neighbours[c])]
     remote = max(cands, key=lambda c: (round(link_distance(c)), -c))
     facts["remote"] = cell_com[remote]
@@ -1332,19 +1424,28 @@ def build_roads(data):
 
     for a, b in edge_info:
         parent[find(a)] = find(b)
-    important = {"bourg", "suburb"} | set(TOWNS) | {"bourg_rural", "bourg_border"}
+    classes = Rng("road-classes")
+
+    def local_road(a, b, tree):
+        """The class of a local link: a route départementale (tertiary, signed 80 km/h
+        on most of the open country) or, off the tree and into the hamlets more often,
+        a voie communale (unclassified, no limit tagged)."""
+        hamlet = "hameau" in (role[a], role[b])
+        if not tree and classes.u() < (LOCAL_UNCLASSIFIED_HAMLET if hamlet else LOCAL_UNCLASSIFIED):
+            return {"highway": "unclassified", "maxspeed": None, "ref": None}
+        rural = classes.u() < (LOCAL_RURAL_TREE if tree else LOCAL_RURAL_LOOP)
+        return {"highway": "tertiary", "maxspeed": "FR:rural" if rural else None, "ref": None}
+
     for a, b in sorted(pairs, key=lambda e: (math.dist(sites[e[0]], sites[e[1]]), e)):
         if find(a) != find(b):
             parent[find(a)] = find(b)
-            long_ = math.dist(sites[a], sites[b]) > 4000
-            edge_info[(a, b)] = {"highway": "tertiary" if (role[a] in important or role[b] in important or long_)
-                                 else "unclassified", "maxspeed": None, "ref": None}
+            edge_info[(a, b)] = local_road(a, b, True)
     assert len({find(c) for c in road_cells}) == 1, "the commune graph is not connected"
     spare = [e for e in pairs if e not in edge_info]
     for a, b in spare:
-        p = 0.35 if "hameau" in (role[a], role[b]) else 0.6
+        p = LOOP_SHARE_HAMLET if "hameau" in (role[a], role[b]) else LOOP_SHARE
         if rng.u() < p:
-            edge_info[(a, b)] = {"highway": "unclassified", "maxspeed": None, "ref": None}
+            edge_info[(a, b)] = local_road(a, b, False)
     spare = [e for e in pairs if e not in edge_info]
 
     # ---- curves: bent a little, straight where bending would cross another road
@@ -1697,9 +1798,13 @@ def build_roads(data):
             continue
         polys = [[[reg.pts[v] for v in ring] for ring in poly] for poly in com["polys"]]
         for target in (com["site"], interior_point(polys)):
-            if index.distance(target, COVER) is not None:
+            # near a road, and nearer a local road than the motorway (a centre snapped to
+            # a carriageway could only leave it at the next interchange)
+            d_local = index.distance(target, COVER, local_only=True)
+            if d_local is not None and d_local <= index.distance(target, COVER):
                 continue
-            if add_spur(net, index, target, {"highway": "unclassified", "name": "Chemin de la Mairie"}, 5000.0):
+            if add_spur(net, index, target, {"highway": "unclassified", "name": "Chemin de la Mairie"}, 5000.0,
+                        local_only=True):
                 spurs += 1
             else:
                 raise AssertionError("no spur to the centre of " + com["code"])
@@ -1734,10 +1839,12 @@ def border_x_at(y):
     raise ValueError(y)
 
 
-def add_spur(net, index, target, tags, radius):
-    """A short road from the nearest laid drivable node to `target` that crosses nothing."""
+def add_spur(net, index, target, tags, radius, local_only=False):
+    """A short road from the nearest laid drivable node (with local_only, not of the
+    motorway) to `target` that crosses nothing."""
     cands = sorted({n for a, b, w in index.near(target, target, radius)
-                    if mainland_car_way(w) for n in (a, b)},
+                    if mainland_car_way(w) and not (local_only and w["tags"]["highway"] in ("motorway", "motorway_link"))
+                    for n in (a, b)},
                    key=lambda n: (math.dist(net.pts[n], target), n))
     for n in cands[:12]:
         p = net.pts[n]
@@ -2183,6 +2290,13 @@ def arrondissements_csv(communes):
 # The demo's time model: "osm" routes on roads.osm with the tool's default car profile
 # (profiles/car.yaml); "crowfly" would use the calibrated crow-fly model instead.
 DEMO_TIME_MODEL = "osm"
+# Share of the inhabitants of 99 in zone grise (%) measured by `zonegrise analyse` on the
+# generated files (osm: demo.yaml as written; crowfly: with --time-model crowfly), for the
+# README. Update them when the generator changes (DemoBelievabilityTests checks the ranges).
+MEASURED = {
+    "osm": {"proximite": 5.11, "intermediaire": 1.80, "superieure": 5.23},
+    "crowfly": {"proximite": 3.02, "intermediaire": 3.56, "superieure": 7.55},
+}
 
 
 def manifest_yaml():
@@ -2302,7 +2416,9 @@ def readme(data, sizes, roads_section):
     enc_host = next(c for c in communes if "enclave-host" in c["flags"])
     bow_host = next(c for c in communes if "bowtie-host" in c["flags"])
     multi = [c for c in communes if "multipolygon" in c["flags"]]
-    rural = sorted((c for c in ca if c["role"] == "hameau"), key=lambda c: c["code"])
+    rural = sorted((c for c in ca if c["role"] == "hameau"
+                    and math.dist(c["site"], (RURAL[0] * KM, RURAL[1] * KM)) < RURAL_RADIUS * KM), key=lambda c: c["code"])
+    forest = sorted((c for c in ca if c["role"] == "hameau" and c not in rural), key=lambda c: c["code"])
 
     def cn(c):
         return "%s %s" % (c["code"], c["name"])
@@ -2359,17 +2475,33 @@ def readme(data, sizes, roads_section):
         % (len(ca), "{:,}".format(pop_of(ca)), cn(k["pref99"]), "{:,}".format(k["pref99"]["pop"])),
         "- 98: %d communes, %s inhabitants; préfecture %s (%s)."
         % (len(cb), "{:,}".format(pop_of(cb)), cn(k["pref98"]), "{:,}".format(k["pref98"]["pop"])),
-        "- Towns of 99: %s." % ", ".join("%s (%s)" % (cn(k[t]), "{:,}".format(k[t]["pop"])) for t in ("town_nw", "town_s", "town_ne", "town_w")),
+        "- Towns of 99 (sous-préfectures and other pôles supérieurs): %s." % ", ".join(
+            "%s (%s)" % (cn(k[t]), "{:,}".format(k[t]["pop"])) for t in ("town_nw", "town_s", "town_w", "town_ne", "town_se")),
+        "- Chefs-lieux (poles of the gamme intermédiaire, {:,}-{:,} inhabitants): %s.".format(*CHEF_LIEU_POPULATION) % ", ".join(
+            "%s (%s)" % (cn(c), "{:,}".format(c["pop"])) for c in ca if data["bourg_level"].get(c["cell"]) == "intermediaire"),
+        "- %d bourgs-centres of 99 in all (1,000-3,000 inhabitants, each at least a pôle de proximité), spread so"
+        % sum(1 for c in ca if c["cell"] in data["bourg_level"]),
+        "  that most villages are within 10 minutes of one.",
         "",
         "## Expected picture",
         "",
+        "Like a real rural département: the préfecture and five towns are pôles supérieurs, chefs-lieux",
+        "fill the gaps of the gamme intermédiaire, bourgs-centres those of the gamme de proximité, and",
+        "what stays in zone grise is mostly the two remote corners (the south-western upland and the",
+        "northern forest, below) and a few villages at the edges of the bassins. Measured with zonegrise on these files (`demo.yaml`, its own",
+        "`gammes.csv`; Tests/ZonegriseCLITests/DemoBelievabilityTests.swift checks the ranges",
+        "proximité 2-8 %, intermédiaire 1-5 %, supérieure 2-10 % and the two models within 3 points):",
+        "",
+        "| gamme | osm model (`demo.yaml`, `roads.osm`) | crow-fly model (`--time-model crowfly`) |",
+        "|---|---|---|",
+    ] + [
+        "| %s (> %d min) | %.2f %% | %.2f %% |" % (g, THRESHOLDS[g], MEASURED["osm"][g], MEASURED["crowfly"][g])
+        for g in GAMMES
+    ] + [
+        "",
         "The generator's own rough estimate (poles at share 0.5 with hierarchy; crow-fly minutes =",
         "km x 1.3 at 50 km/h (the tool's calibrated default) between the points the communes were grown from; the tool measures from",
-        "points on surface with its calibrated parameters, so its figures may differ slightly).",
-        "`demo.yaml` routes on `roads.osm` instead (the osm model): the synthetic local roads are",
-        "slow (residential and unclassified at 25 km/h) and winding, so the tool finds more",
-        "communes in zone grise than this crow-fly estimate, mostly for the gamme de proximité;",
-        "`--time-model crowfly` gives the crow-fly picture:",
+        "points on surface, so its crow-fly figures differ slightly):",
         "",
         "| gamme | poles in 99 / 98 | communes of 99 in zone grise | inhabitants | share | communes of 99 whose nearest pole is in 98 | in zone grise if 98 were ignored |",
         "|---|---|---|---|---|---|---|",
@@ -2391,18 +2523,27 @@ def readme(data, sizes, roads_section):
         "",
         "- **A sparse rural corner** in the south-west of 99 (%d small communes, %s inhabitants, within"
         % (len(rural), "{:,}".format(pop_of(rural))),
-        "  16 km of x 607 km, y 6,907 km: larger communes of 45-400 inhabitants, no bourg but",
+        "  16 km of x 607 km, y 6,907 km: an upland of forest and hamlets of 45-400 inhabitants, no bourg but",
         "  %s on its edge), whose centre lies 35-50 km from the towns. By the estimate" % cn(k["bourg_rural"]),
         "  above, %d / %d / %d of these communes are in zone grise for the proximité / intermédiaire /"
         % tuple(sum(1 for c in rural if c in est["gammes"][g][0]) for g in GAMMES),
         "  supérieure gammes and %d are beyond 30 minutes of every France Services site."
         % sum(1 for c in rural if c in est["fs_far"]),
+        "- **A forest** on the northern edge of 99 (%d hamlets of 40-350 inhabitants, %s in all, within"
+        % (len(forest), "{:,}".format(pop_of(forest))),
+        "  %.0f km of x %.0f km, y {:,.0f} km), joined more often by voies communales. By the estimate above,".format(FOREST[1])
+        % (FOREST_RADIUS, FOREST[0]),
+        "  %d / %d / %d of these communes are in zone grise for the three gammes."
+        % tuple(sum(1 for c in forest if c in est["gammes"][g][0]) for g in GAMMES),
         "- **A cross-border pole**: %s (%s inhabitants), in 98 about 9 km beyond the border, is"
         % (cn(k["town_border"]), "{:,}".format(k["town_border"]["pop"])),
-        "  the nearest pôle supérieur of the south-east of 99; without the service area 98, more",
-        "  communes of 99 would be in zone grise (last two columns above). For the gamme",
-        "  intermédiaire the nearest pole of some communes of 99 is %s." % " or ".join(
-            cn(est["byc"][p]) for p in sorted(est["gammes"]["intermediaire"][1])),
+        "  the nearest pôle supérieur of %d communes on the eastern edge of 99 by the estimate; without the"
+        % est["gammes"]["superieure"][1].get(k["town_border"]["code"], 0),
+        "  service area 98, more communes of 99 would be in zone grise (last two columns above).",
+        ("  For the gamme intermédiaire the nearest pole of some communes of 99 is %s." % " or ".join(
+            cn(est["byc"][p]) for p in sorted(est["gammes"]["intermediaire"][1]))
+         if est["gammes"]["intermediaire"][1] else
+         "  For the gamme intermédiaire every commune of 99 has its nearest pole in 99 (its chefs-lieux)."),
         "- **The invalid polygon**: %s (%d inhabitants) is written as a self-intersecting" % (cn(bow), bow["pop"]),
         "  \"bow-tie\" ring (four vertices of an 800 m square visited in the order SW, NE, SE, NW).",
         "  Its make-valid repair (GEOS `MakeValid`) is a MultiPolygon of the west and east triangles",
@@ -2493,10 +2634,19 @@ def roads_readme(net, facts, size):
         "  Everywhere else the %d roads that cross it pass over it on a `bridge=yes`, `layer=1`"
         % (facts["bridges"] - len(facts["junctions"])),
         "  stretch, without a shared node.",
-        "- **Primary roads** between the préfecture, the towns and 98's préfecture, **secondary**",
-        "  roads from each bourg to the nearest town, **tertiary** and **unclassified** roads joining",
-        "  every other commune's centre (a spanning tree of the communes' neighbour links, plus",
-        "  some loops). `maxspeed` forms used: %s." % ", ".join(
+        "- **A road hierarchy**, driven at the speeds of profiles/car.yaml: **primary** roads between",
+        "  the préfecture, the towns and 98's préfecture, **secondary** roads from each bourg to the",
+        "  nearest town, **tertiary** roads (routes départementales: %d %% of the tree's links and %d %% of"
+        % (round(100 * LOCAL_RURAL_TREE), round(100 * LOCAL_RURAL_LOOP)),
+        "  the loops signed `FR:rural`, 80 km/h, the others at the class speed) joining every other",
+        "  commune's centre (a spanning tree of the communes' neighbour links, plus %d %% of the other"
+        % round(100 * LOOP_SHARE),
+        "  links, %d %% into the hamlets), and **unclassified** voies communales for %d %% of those loops"
+        % (round(100 * LOOP_SHARE_HAMLET), round(100 * LOCAL_UNCLASSIFIED)),
+        "  (%d %% into the hamlets). The motorway keeps away from every commune centre, so that none"
+        % round(100 * LOCAL_UNCLASSIFIED_HAMLET),
+        "  snaps to a carriageway.",
+        "  `maxspeed` forms used: %s." % ", ".join(
             "`%s` (%d ways)" % (k, v) for k, v in sorted(maxspeeds.items())),
         "  Primary and secondary roads carry `FR:urban` for %d m either side of a village centre."
         % VILLAGE_URBAN,

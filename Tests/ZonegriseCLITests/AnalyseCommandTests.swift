@@ -16,7 +16,7 @@ struct AnalyseCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(CLIScratch.entries(out) == Self.outputs)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.first == "300 communes analysed, 245760 inhabitants; 100 poles in the service area.")
+        #expect(lines.first == "300 communes analysed, 269516 inhabitants; 111 poles in the service area.")
         #expect(lines.contains("gamme / layer           threshold   communes   inhabitants   share"))
         // Each row of zones_grises.csv is in the printed table.
         let table = try CLIScratch.rows(out.appendingPathComponent("zones_grises.csv"))

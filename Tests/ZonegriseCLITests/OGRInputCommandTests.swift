@@ -37,7 +37,7 @@ struct OGRInputCommandTests {
             ("field", Self.manifest(communes: gpkg, extra: "").replacingOccurrences(of: "code_property: INSEE_COM", with: "code_property: CODE"),
              "\(gpkg) (layer commune): no field \"CODE\" (set communes.code_property; fields found: INSEE_COM, NOM).\n"),
             ("points", Self.manifest(communes: sites, extra: "").replacingOccurrences(of: "analysis_area: [\"99\"]", with: "analysis_area: [\"98\"]"),
-             "\(sites) (layer sites): FID 1: commune 98015 has a Point geometry, not a Polygon or MultiPolygon.\n"),
+             "\(sites) (layer sites): FID 1: commune 98056 has a Point geometry, not a Polygon or MultiPolygon.\n"),
         ]
         for check in checks {
             let path = folder.appendingPathComponent("\(check.name).yaml")

@@ -65,7 +65,7 @@ struct DemoOgrinfoTests {
         let summary = try Self.ogrinfo(["-ro", "-so", "-al", folder.appendingPathComponent("poles.geojson").path])
         #expect(summary.contains("Geometry: Point\n"), "\(summary)")
         #expect(summary.contains("Feature Count: \(report.result.poles.count)\n"), "\(summary)")
-        #expect(report.result.poles.count == 100)
+        #expect(report.result.poles.count == 111)
         for field in ["code: String", "niveau_pole: String", "gammes: String", "zone_analyse: Integer(Boolean)"] {
             #expect(summary.contains("\n" + field + " "), "no field \(field)")
         }

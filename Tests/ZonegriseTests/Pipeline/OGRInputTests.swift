@@ -123,7 +123,7 @@ struct OGRInputTests {
         // Fields are matched without regard to case, as OGR does: INSEE_COM finds insee_com.
         points.communes.codeProperty = "INSEE_COM"
         let sitesAsCommunes = await asyncZonegriseError { _ = try await Self.run(points, folder.appendingPathComponent("o4")) }
-        #expect(sitesAsCommunes.text == "\(sites) (layer sites): FID 1: commune 98015 has a Point geometry, not a Polygon or MultiPolygon.")
+        #expect(sitesAsCommunes.text == "\(sites) (layer sites): FID 1: commune 98056 has a Point geometry, not a Polygon or MultiPolygon.")
 
         var polygonSites = base
         polygonSites.serviceLayers[0].file.path = gpkg
