@@ -5,23 +5,25 @@ import Glibc
 
 /// A minimal HTTP/1.1 client over a loopback socket, one request per connection: the
 /// request line is sent as written (a path with `..` or `%2e` is not normalised, as
-/// URLSession would), so that the tests can try path traversal.
-struct HTTPExchange: Sendable {
-    var status: Int
-    var headers: [String: String]
-    var body: [UInt8]
-    var text: String { String(decoding: body, as: UTF8.self) }
+/// URLSession would), so that the tests can try path traversal. Shared by the tests of
+/// `zonegrise serve` and the load of `zonegrise-scenario-bench --serve-load`.
+package struct HTTPExchange: Sendable {
+    package var status: Int
+    package var headers: [String: String]
+    package var body: [UInt8]
+    package var text: String { String(decoding: body, as: UTF8.self) }
 
     /// The body as a JSON object (nil when it is not one).
-    var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] }
+    package var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
+        package init(description: String) { self.description = description }
     }
 
     /// Sends `method path` with `body` to 127.0.0.1:`port` and reads the whole answer.
     /// - Complexity: one connection; reads until the server closes it.
-    static func send(port: Int, _ method: String, _ path: String, body: [UInt8] = [], contentType: String = "application/json",
+    package static func send(port: Int, _ method: String, _ path: String, body: [UInt8] = [], contentType: String = "application/json",
                      timeoutSeconds: Int = 60) throws -> HTTPExchange {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
@@ -58,7 +60,7 @@ struct HTTPExchange: Sendable {
     }
 
     /// Splits an HTTP/1.1 answer (Content-Length or chunked).
-    static func parse(_ bytes: [UInt8]) throws -> HTTPExchange {
+    package static func parse(_ bytes: [UInt8]) throws -> HTTPExchange {
         let separator: [UInt8] = [13, 10, 13, 10]
         guard let end = (0 ..< max(0, bytes.count - 3)).first(where: { Array(bytes[$0 ..< $0 + 4]) == separator }) else {
             throw Failure(description: "no complete HTTP answer (\(bytes.count) bytes)")
