@@ -89,7 +89,7 @@ let package = Package(
 
         // Scenario and recommendation speed beside a full re-analysis (`scripts/bench-scenarios.sh`).
         .executableTarget(
-            name: "ScenarioBenchmark", dependencies: ["Zonegrise", "ZonegriseOSM", "ZonegriseRouting", "ZonegriseTestSupport"],
+            name: "ScenarioBenchmark", dependencies: ["Zonegrise", "ZonegriseOSM", "ZonegriseRouting", "ZonegriseServe", "ZonegriseTestSupport"],
             swiftSettings: strict),
 
         // The seeded mutation harness of the readers (README, "Fuzzing"): children run the
