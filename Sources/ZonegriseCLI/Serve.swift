@@ -12,7 +12,9 @@ struct Serve: AsyncParsableCommand {
         (the commune map, the figures before and after, the communes that change, the candidate \
         ranking, the scenario YAML for compare) and its JSON API (GET /api/base, POST /api/evaluate, \
         GET /api/candidates, POST /api/scenario). The first line printed on standard output is \
-        the page's URL. Stops on Ctrl-C. Flags override the manifest's values.
+        the page's URL. Writes nothing: without --graph-cache (or time_model.osm.cache) the osm \
+        road graph is built again at each start. Stops on Ctrl-C. Flags override the manifest's \
+        values (--outputs does not apply).
         """
     )
 
@@ -33,6 +35,7 @@ struct Serve: AsyncParsableCommand {
     func validate() throws {
         guard (0 ... 65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
         guard !host.isEmpty else { throw ValidationError("--host must name an address, e.g. 127.0.0.1") }
+        guard overrides.outputs == nil else { throw ValidationError("--outputs: zonegrise serve writes no output files") }
     }
 
     func run() async throws {
