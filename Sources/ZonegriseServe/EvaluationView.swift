@@ -3,9 +3,13 @@ import ZonegriseCore
 /// `POST /api/evaluate`: a what-if against the base. Per gamme and layer the figures
 /// before and after; the communes whose band or status changes (as `transitions.csv`);
 /// each site added, moved or calling as an itinerant stop with its gains (as
-/// `sites.csv`); and per commune the bands and statuses after, to colour the map.
+/// `sites.csv`). The map after is the base's with the transitions applied (each names
+/// its commune's index and band index), so the answer stays small.
 struct EvaluationView: Encodable, Sendable {
     struct Transition: Encodable, Sendable {
+        /// The commune's index in `GET /api/base`'s communes, and the subject's in its `sujets`.
+        var indice: Int
+        var indiceSujet: Int
         var code: String
         var nom: String
         var population: Int
@@ -14,6 +18,9 @@ struct EvaluationView: Encodable, Sendable {
         var tempsApres: Double?
         var bandeAvant: String
         var bandeApres: String
+        /// Band indexes (into the base's `bandes`).
+        var indiceBandeAvant: Int
+        var indiceBandeApres: Int
         var auDelaAvant: Bool
         var auDelaApres: Bool
         var cibleAvant: String?
@@ -38,9 +45,6 @@ struct EvaluationView: Encodable, Sendable {
     var resumes: [SummaryView]
     var transitions: [Transition]
     var sites: [Site]
-    /// Per subject (gammes then layers), per analysed commune: band and beyond after.
-    var bandesApres: [[Int]]
-    var auDelaApres: [[Bool]]
     /// Time spent evaluating (reading the changes included), milliseconds.
     var millisecondes: Double
 
@@ -54,23 +58,19 @@ struct EvaluationView: Encodable, Sendable {
         }
         let bands = base.parameters.bands
         var transitions: [Transition] = []
-        var bandsAfter: [[Int]] = [], beyondAfter: [[Bool]] = []
         for (position, subject) in subjects.enumerated() {
             let before = state.access(base, subject: position), now = state.access(after, subject: position)
-            bandsAfter.append(now.map(\.band))
-            beyondAfter.append(now.map(\.isBeyond))
             for (i, commune) in base.communes.enumerated() {
                 let (b, a) = (before[i], now[i])
                 guard b.band != a.band || b.isBeyond != a.isBeyond else { continue }
-                transitions.append(Transition(code: commune.code, nom: commune.nom, population: commune.population, sujet: subject.name,
+                transitions.append(Transition(indice: i, indiceSujet: position, code: commune.code, nom: commune.nom, population: commune.population, sujet: subject.name,
                                               tempsAvant: b.minutes.map(BaseView.minutes), tempsApres: a.minutes.map(BaseView.minutes),
                                               bandeAvant: bands.label(b.band), bandeApres: bands.label(a.band),
+                                              indiceBandeAvant: b.band, indiceBandeApres: a.band,
                                               auDelaAvant: b.isBeyond, auDelaApres: a.isBeyond, cibleAvant: b.target, cibleApres: a.target))
             }
         }
         self.transitions = transitions
-        bandesApres = bandsAfter
-        auDelaApres = beyondAfter
         sites = outcome.siteGains.map { gain in
             let (x, y) = state.map?.project(gain.site.point) ?? (gain.site.point.x, gain.site.point.y)
             return Site(couche: gain.layer, id: gain.site.id, nom: gain.site.name, commune: gain.site.communeCode, type: gain.kind.rawValue,

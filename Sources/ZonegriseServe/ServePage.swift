@@ -185,10 +185,14 @@ ul{margin:4px 0;padding-left:18px}
   function dessiner() {
     if (!base) return;
     var i = sujetIndex(), sujet = base.sujets[i];
-    var bandes = dernier ? dernier.bandesApres[i] : base.communes.map(function (c) { return c.bandes[i]; });
-    var audela = dernier ? dernier.auDelaApres[i] : base.communes.map(function (c) { return c.auDela[i]; });
+    // The map after: the base's bands with the evaluation's transitions applied.
+    var bandes = base.communes.map(function (c) { return c.bandes[i]; });
+    var audela = base.communes.map(function (c) { return c.auDela[i]; });
     var changent = {};
-    if (dernier) dernier.transitions.forEach(function (t) { if (t.sujet === sujet.name) changent[t.code] = true; });
+    if (dernier) dernier.transitions.forEach(function (t) {
+      if (t.indiceSujet !== i) return;
+      bandes[t.indice] = t.indiceBandeApres; audela[t.indice] = t.auDelaApres; changent[t.code] = true;
+    });
     var paths = $("communes").children;
     for (var k = 0; k < paths.length; k++) {
       var p = paths[k];

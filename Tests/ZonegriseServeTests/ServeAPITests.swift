@@ -50,7 +50,15 @@ struct ServeAPITests {
         let transitions = try #require(result["transitions"] as? [[String: Any]]).filter { $0["sujet"] as? String == "france_services" }
         let within = transitions.filter { ($0["auDelaAvant"] as? Bool) == true && ($0["auDelaApres"] as? Bool) == false }
         #expect(within.reduce(0) { $0 + ($1["population"] as! Int) } == gain)
-        #expect((result["bandesApres"] as? [[Int]])?.map(\.count) == [300, 300, 300, 300])
+        // Each transition names its commune and band by index, for the map.
+        let base = try #require(server.get("/api/base").json)
+        let communes = try #require(base["communes"] as? [[String: Any]])
+        for t in transitions {
+            let i = try #require(t["indice"] as? Int)
+            #expect(communes[i]["code"] as? String == t["code"] as? String)
+            #expect((communes[i]["bandes"] as? [Int])?[3] == t["indiceBandeAvant"] as? Int)
+            #expect(t["indiceSujet"] as? Int == 3)
+        }
     }
 
     @Test func removeAndMoveAreEvaluated() throws {
