@@ -13,6 +13,7 @@ enum ServePage {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>zonegrise — et si ?</title>
+<link rel="icon" href="data:,">
 <style>
 *{box-sizing:border-box}
 body{margin:0;font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;font-size:14px;color:#111;background:#fafafa}
