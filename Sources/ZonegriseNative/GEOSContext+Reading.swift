@@ -66,7 +66,7 @@ extension GEOSContext {
         return Polygon(rings: rings)
     }
 
-    private func ring(from geometry: OpaquePointer, operation: String) throws(NativeError) -> Ring {
+    func ring(from geometry: OpaquePointer, operation: String) throws(NativeError) -> Ring {
         // Borrowed from the ring; null on exception.
         guard let sequence = GEOSGeom_getCoordSeq_r(handle, geometry) else { throw error(operation) }
         var size: UInt32 = 0

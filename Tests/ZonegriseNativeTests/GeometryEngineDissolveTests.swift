@@ -116,6 +116,17 @@ struct GeometryEngineDissolveTests {
         #expect(island.polygons.map(\.rings.count).sorted() == [1, 2])
         #expect(try engine.isValid(island))
         #expect(abs(try engine.area(island) - 17) < 1e-9)
+        // Nested: a 9 × 9 ring of cells, a 5 × 5 ring inside it, and the centre: each hole
+        // goes to the smallest exterior around it.
+        let grid9 = Self.cells(seed: 0, side: 9, keep: 1)
+        let coverage9 = CoverageEdges(Self.shapes(grid9))
+        var nested: [(Int, Int)] = [(4, 4)]
+        for y in 0 ..< 9 { for x in 0 ..< 9 where x == 0 || y == 0 || x == 8 || y == 8 { nested.append((x, y)) } }
+        for y in 2 ... 6 { for x in 2 ... 6 where x == 2 || y == 2 || x == 6 || y == 6 { nested.append((x, y)) } }
+        let rings = try #require(try engine.tracedUnion(nested.map { $0.1 * 9 + $0.0 }, of: coverage9))
+        #expect(rings.polygons.map(\.rings.count).sorted() == [1, 2, 2])
+        #expect(try engine.isValid(rings))
+        #expect(try engine.coverTheSamePoints(rings, try engine.union(Self.shapes(nested))))
     }
 
     /// Not a clean coverage: a vertex of one shape in the middle of a neighbour's edge

@@ -126,8 +126,9 @@ public struct SectorsCSVOutput: OutputWriter {
 public struct BandsGeoJSONOutput: OutputWriter {
     public init() {}
 
-    public func files(for outputs: AnalysisOutputs) throws -> [OutputFile] {
-        try Gamme.allCases.map { OutputFile(name: "bandes_\($0.rawValue).geojson", bytes: try outputs.bandsGeoJSON($0)) }
+    /// One file per gamme, rendered concurrently.
+    public func files(for outputs: AnalysisOutputs) async throws -> [OutputFile] {
+        try await Concurrency.map(Gamme.allCases) { OutputFile(name: "bandes_\($0.rawValue).geojson", bytes: try outputs.bandsGeoJSON($0)) }
     }
 
     public var group: OutputGroup { .polygones }

@@ -329,6 +329,16 @@ public struct AnalysisRun: Sendable {
         }
     }
 
+    /// When a writer of `group` starts in `write`: lower first.
+    static func startRank(_ group: OutputGroup) -> Int {
+        switch group {
+        case .geopackage: 0
+        case .rapport: 1
+        case .polygones: 2
+        case .tables: 3
+        }
+    }
+
     /// The band areas and sectors of `result` (GEOS unions), for the writers.
     func polygons(of result: AnalysisResult, territory: LoadedTerritory, timings: inout StageTimings) async throws -> ResultPolygons {
         try await timings.measure("polygons") {
@@ -351,12 +361,19 @@ public struct AnalysisRun: Sendable {
         outputs.provenance = RunProvenance(configuration: configuration, model: model, digests: digests)
         let selected = writers.filter { configuration.outputGroups.contains($0.group) }
         progress?.setTotal(selected.count + 2)
-        let names = try await Concurrency.map(selected) { [outputs] writer -> [String] in
-            let files = try await writer.files(for: outputs)
+        // The longest single-threaded writers (the GeoPackage, the report's page) start
+        // first, so that the others, split over the cores, fill the second core meanwhile
+        // instead of leaving one writer alone at the end. Files are named in list order.
+        let order = selected.indices.sorted { (Self.startRank(selected[$0].group), $0) < (Self.startRank(selected[$1].group), $1) }
+        let started = try await Concurrency.map(order) { [outputs] index -> [String] in
+            let files = try await selected[index].files(for: outputs)
             for file in files { try transaction.write(file.name, file.bytes) }
             progress?.advance()
             return files.map(\.name)
-        }.flatMap { $0 }
+        }
+        var byWriter = [[String]](repeating: [], count: selected.count)
+        for (position, index) in order.enumerated() { byWriter[index] = started[position] }
+        let names = byWriter.flatMap { $0 }
         precondition(Set(names).count == names.count, "two writers name the same file")
         // LISEZMOI.txt lists every file of the folder, itself and the manifest included.
         let all = names + [LisezmoiText.fileName, "manifest.json"]

@@ -15,11 +15,16 @@ public struct ResultPolygons: Sendable {
     /// `secteurs.min_population` of the manifest), listed apart, in the same order,
     /// numbered after `sectors`.
     public var smallSectors: [Sector]
+    /// The edge index of the analysed communes' shapes, in `AnalysisResult.communes`
+    /// order, when the run dissolved polygons: the maps simplify the communes border by
+    /// border from it (`SimplifiedCommunes`). Nil with `--outputs tables`.
+    public var coverage: CoverageEdges?
 
-    public init(bands: [Gamme: [BandArea]], sectors: [Sector], smallSectors: [Sector]) {
+    public init(bands: [Gamme: [BandArea]], sectors: [Sector], smallSectors: [Sector], coverage: CoverageEdges? = nil) {
         self.bands = bands
         self.sectors = sectors
         self.smallSectors = smallSectors
+        self.coverage = coverage
     }
 
     /// No bands and no sectors (a run with no analysed commune).

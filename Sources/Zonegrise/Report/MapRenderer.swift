@@ -24,13 +24,13 @@ struct MapRenderer: Sendable {
     /// palette's `<style>`); otherwise an element for the report, whose `<style>` holds
     /// the palette once.
     func svg(_ map: SVGMap, standalone: Bool) -> String {
-        precondition(map.communeClasses.count == codes.count, "one class per analysed commune")
-        precondition(map.hatched.isEmpty || map.hatched.count == codes.count, "one hatch flag per analysed commune")
-        let mapTop = Self.titleUnits + (map.note == nil ? 0 : 20)
-        let legendTop = mapTop + frame.heightUnits + 14
-        let rows = (map.legend.count + Self.legendColumns - 1) / Self.legendColumns
-        let height = Int((legendTop + Double(rows) * Self.legendRowUnits + 10).rounded(.up))
-        let width = Int(MapFrame.widthUnits)
+        head(map, standalone: standalone) + content(map)
+    }
+
+    /// The opening of a map's SVG: the XML declaration, namespace and `<style>` when
+    /// `standalone`, the `<svg>` element and its title. `content` follows.
+    func head(_ map: SVGMap, standalone: Bool) -> String {
+        let (width, height) = size(map)
         var out = ""
         if standalone { out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" }
         out += "<svg"
@@ -38,6 +38,28 @@ struct MapRenderer: Sendable {
         out += " class=\"carte\" id=\"carte-\(map.name)\" data-carte=\"\(map.name)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"titre-\(map.name)\">\n"
         out += "<title id=\"titre-\(map.name)\">\(HTMLText.escape(map.title))</title>\n"
         if standalone { out += "<style>\n\(palette.css)\n</style>\n" }
+        return out
+    }
+
+    /// Width and height of a map in viewBox units.
+    func size(_ map: SVGMap) -> (width: Int, height: Int) {
+        let legendTop = mapTop(map) + frame.heightUnits + 14
+        let rows = (map.legend.count + Self.legendColumns - 1) / Self.legendColumns
+        return (Int(MapFrame.widthUnits), Int((legendTop + Double(rows) * Self.legendRowUnits + 10).rounded(.up)))
+    }
+
+    func mapTop(_ map: SVGMap) -> Double { Self.titleUnits + (map.note == nil ? 0 : 20) }
+
+    /// The body of a map's SVG after `head`, to its closing tag: the same for the report
+    /// and the standalone file, so that the report renders it once for both.
+    /// - Complexity: O(n + v) for n communes and v characters of their path data.
+    func content(_ map: SVGMap) -> String {
+        precondition(map.communeClasses.count == codes.count, "one class per analysed commune")
+        precondition(map.hatched.isEmpty || map.hatched.count == codes.count, "one hatch flag per analysed commune")
+        let mapTop = mapTop(map)
+        let legendTop = mapTop + frame.heightUnits + 14
+        let (width, height) = size(map)
+        var out = ""
         out += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
         out += "<text class=\"titre\" x=\"12\" y=\"27\">\(HTMLText.escape(map.title))</text>\n"
         if let note = map.note { out += "<text class=\"note\" x=\"12\" y=\"52\">\(HTMLText.escape(note))</text>\n" }

@@ -11,6 +11,14 @@ struct ReportDocument {
     let maps: ReportMaps
     /// The run manifest's content (`RunProvenance`), nil for outputs made by hand.
     let manifest: JSONOutput?
+    /// Each map's SVG body (`MapRenderer.content`) by map name, as the page drew it: the
+    /// standalone files reuse it.
+    let drawn = DrawnMaps()
+
+    /// The SVG bodies of the maps drawn so far (one render of the page, on one task).
+    final class DrawnMaps {
+        var contentByName: [String: String] = [:]
+    }
 
     var result: AnalysisResult { outputs.result }
 
@@ -129,7 +137,9 @@ struct ReportDocument {
     func paragraph(_ text: String) -> String { "<p>\(HTMLText.escape(text))</p>\n" }
 
     func figure(_ map: SVGMap) -> String {
-        "<figure>\n\(renderer.svg(map, standalone: false))<figcaption>Carte aussi dans cartes/\(map.name).svg</figcaption>\n</figure>\n"
+        let content = renderer.content(map)
+        drawn.contentByName[map.name] = content
+        return "<figure>\n\(renderer.head(map, standalone: false))\(content)<figcaption>Carte aussi dans cartes/\(map.name).svg</figcaption>\n</figure>\n"
     }
 
     // MARK: - Sections

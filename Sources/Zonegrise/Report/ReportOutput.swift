@@ -20,7 +20,7 @@ public struct ReportOutput: OutputWriter {
         let (html, maps) = document.render()
         var files = [OutputFile(name: "rapport.html", bytes: Array(html.utf8))]
         for map in maps {
-            files.append(OutputFile(name: "\(Self.mapFolder)/\(map.name).svg", bytes: Array(renderer.svg(map, standalone: true).utf8)))
+            files.append(OutputFile(name: "\(Self.mapFolder)/\(map.name).svg", bytes: Array((renderer.head(map, standalone: true) + (document.drawn.contentByName[map.name] ?? renderer.content(map))).utf8)))
         }
         return files
     }

@@ -1,22 +1,21 @@
 extension CoverageEdges {
     /// The boundary of the union of the shapes `members` (indexes into the shapes
-    /// indexed), as lines that meet only at their ends (noded linework): an edge whose reverse belongs to another member
+    /// indexed), as closed simple rings: an edge whose reverse belongs to another member
     /// is interior and cancels; the others are the union's boundary, with the union on
     /// their left. They are followed into closed walks (at a vertex where several
     /// boundary edges leave, the one bounding the same interior sector, i.e. the first
     /// clockwise from the edge arrived by), and the walks are cut at the vertices they
-    /// pass twice into simple rings (counterclockwise exteriors, clockwise holes), each
-    /// cut into lines at the vertices where another ring touches it. Turning them into
-    /// polygons (which hole in which exterior) is GEOS's polygonizer's job
-    /// (`GeometryEngine.tracedUnion`).
+    /// pass twice into simple rings: counterclockwise exteriors and clockwise holes, which
+    /// meet, if at all, only at vertices. Which hole lies in which exterior is the
+    /// caller's to find (`GeometryEngine.tracedUnion`).
     ///
     /// Nil when the edges do not close into rings consistently, a ring has no area, or the
     /// rings' signed areas do not add up to the members' total: the shapes are not a clean
     /// coverage and an overlay must be used.
     /// - Complexity: O(e) for e edges of the members, plus O(V) to clear a table of the
     ///   V vertices indexed. Measured in release builds: a band of 30,500 French communes
-    ///   in about 0.1 s.
-    public func unionBoundary(of members: [Int]) -> [[PlanarPoint]]? {
+    ///   in about 0.02 s.
+    public func unionRings(of members: [Int]) -> [[PlanarPoint]]? {
         guard isClean, !members.isEmpty else { return nil }
         var member = [Bool](repeating: false, count: shapeCount)
         for s in members {
@@ -52,28 +51,18 @@ extension CoverageEdges {
             if outDegree[v] == 0 { return nil }  // 256 edges leaving one vertex: not a coverage
         }
         var used = [Bool](repeating: false, count: from.count)
-        var lines: [[PlanarPoint]] = []
+        var rings: [[PlanarPoint]] = []
         var areaOut = 0.0
         var walk: [Int32] = []  // vertex ids of the walk not yet cut into rings
         var onWalk: [Int32: Int] = [:]  // position in `walk` of vertices with several edges leaving
         func cut(_ ids: ArraySlice<Int32>) -> Bool {
             guard ids.count >= 3 else { return false }
-            let ring = ids.map { vertices[Int($0)] }
+            var ring = ids.map { vertices[Int($0)] }
             let signed = Self.signedArea(ring)
             guard signed != 0 else { return false }
             areaOut += signed
-            // Lines meet only at their ends for the polygonizer: a ring through vertices
-            // where other rings touch it is cut there.
-            let touching = ids.indices.filter { outDegree[Int(ids[$0])] > 1 }
-            guard let first = touching.first else {
-                lines.append(ring + [ring[0]])
-                return true
-            }
-            let base = ids.startIndex
-            let ends = touching.map { $0 - base } + [first - base + ring.count]
-            for (a, b) in zip(ends, ends.dropFirst()) {
-                lines.append((a ... b).map { ring[$0 % ring.count] })
-            }
+            ring.append(ring[0])
+            rings.append(ring)
             return true
         }
         for start in 0..<from.count where !used[start] {
@@ -101,7 +90,7 @@ extension CoverageEdges {
             guard cut(walk[...]) else { return nil }
         }
         guard abs(areaOut - areaIn) <= 1e-9 * max(abs(areaIn), 1) else { return nil }
-        return lines
+        return rings
     }
 
     /// The boundary edge leaving `to[k]` that bounds the same interior sector as edge `k`:
