@@ -22,6 +22,8 @@ let package = Package(
         // INSEE's xlsx workbooks (gammes.file): the zip and the SpreadsheetML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
+        // `zonegrise serve`: the what-if server (docs/SERVE.md).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C system libraries. Only ZonegriseNative imports them.
@@ -65,10 +67,17 @@ let package = Package(
                            .product(name: "SWXMLHash", package: "SWXMLHash")],
             swiftSettings: strict
         ),
+        // `zonegrise serve`: the prepared what-if state, its evaluator and the HTTP server
+        // (Hummingbird 2) with its page compiled in (docs/SERVE.md).
+        .target(
+            name: "ZonegriseServe",
+            dependencies: ["Zonegrise", "ZonegriseCore", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strict
+        ),
         // The thin command-line tool.
         .executableTarget(
             name: "ZonegriseCLI",
-            dependencies: ["Zonegrise", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Zonegrise", "ZonegriseServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         // Routing benchmark against scipy (`swift run -c release zonegrise-routing-bench`).
@@ -80,7 +89,7 @@ let package = Package(
 
         // Scenario and recommendation speed beside a full re-analysis (`scripts/bench-scenarios.sh`).
         .executableTarget(
-            name: "ScenarioBenchmark", dependencies: ["Zonegrise", "ZonegriseOSM", "ZonegriseRouting", "ZonegriseTestSupport"],
+            name: "ScenarioBenchmark", dependencies: ["Zonegrise", "ZonegriseOSM", "ZonegriseRouting", "ZonegriseServe", "ZonegriseTestSupport"],
             swiftSettings: strict),
 
         // The seeded mutation harness of the readers (README, "Fuzzing"): children run the
@@ -105,6 +114,10 @@ let package = Package(
             name: "ZonegriseTests", dependencies: ["Zonegrise", "ZonegriseRouting", "ZonegriseTestSupport"],
             // Golden copies of the demo outputs, read through #filePath (not resources).
             exclude: ["Golden/demo", "Golden/pas-de-calais"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ZonegriseServeTests", dependencies: ["ZonegriseServe", "Zonegrise", "ZonegriseCore", "ZonegriseTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

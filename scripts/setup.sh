@@ -11,3 +11,4 @@ out=${1:-out/demo}
 echo
 echo "Demo analysis done. Open $out/rapport.html in a browser (the report, with maps; also $out/cartes/*.svg),"
 echo "$out/resultats.gpkg in QGIS; tables are in $out/zones_grises.csv and $out/secteurs.csv; $out/LISEZMOI.txt lists every file."
+echo "What-if in the browser: .build/release/zonegrise serve geodata/demo/demo.yaml, then open http://127.0.0.1:8080/ (docs/SERVE.md)."

@@ -12,6 +12,10 @@
 //    random origins, existing sites and candidates on the roads; the median time to
 //    evaluate one candidate and recommend k = 10 among the candidates; baseline: the
 //    layer searched again with the candidate added.
+// 3. With --what-if-osm FILE: the manifest's territory on that network, the time of one
+//    what-if by `zonegrise serve`'s evaluator beside the full re-analysis (WhatIfTiming.swift).
+// 4. With --serve-load URL [--clients 8 --requests 2000]: a bounded load on a running
+//    `zonegrise serve` (ServeLoad.swift), p50 / p99 and errors (scripts/bench-serve.sh).
 import Foundation
 import Zonegrise
 import ZonegriseCore
@@ -39,6 +43,17 @@ let seed = UInt64(option("--seed") ?? "1") ?? 1
 #if DEBUG
 say("warning: debug build; time with `swift build -c release`")
 #endif
+
+if let url = option("--serve-load") {
+    let report = try serveLoad(url: url, clients: Int(option("--clients") ?? "8") ?? 8, total: Int(option("--requests") ?? "2000") ?? 2000, seed: seed)
+    say("\(url): \(report)")
+    for error in report.firstErrors { say("  error: \(error)") }
+    exit(report.errors == 0 ? 0 : 1)
+}
+if let osm = option("--what-if-osm") {
+    try await timeWhatIf(manifest: manifestPath, osm: osm, layerName: layerName, count: Int(option("--evaluations") ?? "200") ?? 200, seed: seed)
+    exit(0)
+}
 
 // 1. A real territory.
 if FileManager.default.fileExists(atPath: manifestPath) {

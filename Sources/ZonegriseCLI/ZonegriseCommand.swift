@@ -11,6 +11,6 @@ struct ZonegriseCommand: AsyncParsableCommand {
         abstract: "Zones grises of access to services in a French département.",
         discussion: "Method: docs/METHOD-NOTES.md (INSEE gammes, SDAASP thresholds). Manifest format: docs/MANIFEST.md.",
         version: ZonegriseVersion.current,
-        subcommands: [Analyse.self, Compare.self, Recommend.self, Gammes.self, Calibrate.self]
+        subcommands: [Analyse.self, Compare.self, Recommend.self, Serve.self, Gammes.self, Calibrate.self]
     )
 }

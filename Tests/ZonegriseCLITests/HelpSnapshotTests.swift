@@ -17,6 +17,7 @@ struct HelpSnapshotTests {
         ("zonegrise-analyse-help.txt", ["analyse", "--help"]),
         ("zonegrise-compare-help.txt", ["compare", "--help"]),
         ("zonegrise-recommend-help.txt", ["recommend", "--help"]),
+        ("zonegrise-serve-help.txt", ["serve", "--help"]),
         ("zonegrise-gammes-help.txt", ["gammes", "--help"]),
         ("zonegrise-calibrate-help.txt", ["calibrate", "--help"]),
     ])

@@ -100,8 +100,10 @@ extension PreparedAnalysis {
             }
         }
         return try items.map { kind, site, alone, without, days in
-            let aloneBeyond = populationBeyond(try searchAfter(layer: index, changes: alone, base: base))
-            let withoutBeyond = populationBeyond(try searchAfter(layer: index, changes: without, base: base))
+            // A layer changed by this one site only: alone is the whole change, and
+            // without it the base (no search again; the `zonegrise serve` click).
+            let aloneBeyond = alone == changes ? beyondAfter : populationBeyond(try searchAfter(layer: index, changes: alone, base: base))
+            let withoutBeyond = without == LayerChanges() ? beyondBase : populationBeyond(try searchAfter(layer: index, changes: without, base: base))
             return SiteGain(layer: name, site: site, kind: kind, marginalPopulation: withoutBeyond - beyondAfter,
                             alonePopulation: beyondBase - aloneBeyond, days: days)
         }
