@@ -367,7 +367,9 @@ public struct AnalysisRun: Sendable {
         let order = selected.indices.sorted { (Self.startRank(selected[$0].group), $0) < (Self.startRank(selected[$1].group), $1) }
         let started = try await Concurrency.map(order) { [outputs] index -> [String] in
             let files = try await selected[index].files(for: outputs)
-            for file in files { try transaction.write(file.name, file.bytes) }
+            // Written and fsynced off the task threads (83 MB of GeoPackage on France
+            // holds a thread about 0.2 s).
+            try await Concurrency.blocking { for file in files { try transaction.write(file.name, file.bytes) } }
             progress?.advance()
             return files.map(\.name)
         }

@@ -32,14 +32,18 @@ public struct ResultPolygonsBuilder: Sendable {
     public func build() async throws -> ResultPolygons {
         let shapes = result.communes.map { territory.shapes[$0.code]! }
         let coverage = CoverageEdges(shapes)
-        let verified: Bool
-        do {
-            verified = withShapes ? try GeometryEngine().isCleanCoverage(coverage) : false
-        } catch {
-            throw ZonegriseError.inconsistent(detail: "cannot check the commune polygons form a coverage: \(NativeError.reason(of: error))")
-        }
+        // The coverage check (one traced union of every commune) runs beside the grouping.
+        async let checked: Bool = {
+            guard withShapes else { return false }
+            do {
+                return try GeometryEngine().isCleanCoverage(coverage)
+            } catch {
+                throw ZonegriseError.inconsistent(detail: "cannot check the commune polygons form a coverage: \(NativeError.reason(of: error))")
+            }
+        }()
         let grey = result.communes.indices.filter { result.greyGammeCounts[$0] > 0 }
         let groups = try contiguousGroups(of: grey, shapes: shapes, coverage: coverage)
+        let verified = try await checked
 
         // One job per band area and per sector, dissolved concurrently.
         var bandJobs: [(gamme: Gamme, band: Int, members: [Int])] = []

@@ -22,4 +22,16 @@ package enum Concurrency {
             return slots.map { $0! }
         }
     }
+
+    /// Runs `body`, which blocks on the system (writing and `fsync`ing a file), on a
+    /// Dispatch worker thread, so that the task suspends instead of holding one of the
+    /// few threads (one per core) that run Swift tasks: the other tasks keep both cores
+    /// busy while the disk works.
+    package static func blocking<Output: Sendable>(_ body: @escaping @Sendable () throws -> Output) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(with: Result { try body() })
+            }
+        }
+    }
 }
