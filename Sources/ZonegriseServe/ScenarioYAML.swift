@@ -1,4 +1,5 @@
 import Foundation
+import Zonegrise
 
 /// The what-if changes of a request (JSON, docs/SERVE.md) as the text of a scenario file
 /// (docs/SCENARIOS.md) for `zonegrise compare`: the request's `layers` and `poles` as
@@ -11,11 +12,11 @@ enum ScenarioYAML {
 
     /// - Throws: `WhatIfError` (400) for a body that is not an object or has other keys.
     /// - Complexity: O(size of the request).
-    static func text(of request: JSONTree, manifestPath: String) throws(WhatIfError) -> String {
-        guard case let .object(entries) = request else {
+    static func text(of request: JSONValue, manifestPath: String) throws(WhatIfError) -> String {
+        guard case let .object(members) = request else {
             throw WhatIfError("the request body must be a JSON object of changes (layers, poles), see docs/SERVE.md")
         }
-        if let unknown = entries.map(\.0).first(where: { !requestKeys.contains($0) }) {
+        if let unknown = members.keys.sorted().first(where: { !requestKeys.contains($0) }) {
             throw WhatIfError("unknown key \"\(unknown)\" in the request (keys: label, layers, name, poles)")
         }
         var name = "seance"
@@ -36,6 +37,16 @@ enum ScenarioYAML {
             emit(value, indent: 0, into: &out)
         }
         return out
+    }
+
+    /// Parses a request body with the project's JSON parser (`JSONParser`).
+    /// - Throws: `WhatIfError` (400) when the body is not JSON.
+    static func request(_ bytes: [UInt8]) throws(WhatIfError) -> JSONValue {
+        do {
+            return try JSONParser.parse(bytes, file: "request")
+        } catch {
+            throw WhatIfError("the request body is not valid JSON (an object of changes is expected, see docs/SERVE.md)")
+        }
     }
 
     /// A string as a YAML double-quoted scalar.
@@ -67,7 +78,7 @@ enum ScenarioYAML {
 
     /// Appends `value` after a key's colon (or a list dash): a scalar on the same line,
     /// a non-empty mapping or list on the following lines, indented.
-    private static func emit(_ value: JSONTree, indent: Int, into out: inout String) {
+    private static func emit(_ value: JSONValue, indent: Int, into out: inout String) {
         let pad = String(repeating: " ", count: indent + 2)
         switch value {
         case .null: out += " null\n"
@@ -79,22 +90,22 @@ enum ScenarioYAML {
             out += "\n"
             for item in items {
                 out += pad + "-"
-                if case let .object(entries) = item, !entries.isEmpty {
+                if case let .object(members) = item, !members.isEmpty {
                     // The first key on the dash's line, the others aligned with it.
-                    for (i, (key, inner)) in entries.enumerated() {
+                    for (i, key) in members.keys.sorted().enumerated() {
                         out += (i == 0 ? " " : pad + "  ") + quoted(key) + ":"
-                        emit(inner, indent: indent + 4, into: &out)
+                        emit(members[key]!, indent: indent + 4, into: &out)
                     }
                 } else {
                     emit(item, indent: indent + 2, into: &out)
                 }
             }
-        case let .object(entries):
-            if entries.isEmpty { out += " {}\n"; return }
+        case let .object(members):
+            if members.isEmpty { out += " {}\n"; return }
             out += "\n"
-            for (key, inner) in entries {
+            for key in members.keys.sorted() {
                 out += pad + quoted(key) + ":"
-                emit(inner, indent: indent + 2, into: &out)
+                emit(members[key]!, indent: indent + 2, into: &out)
             }
         }
     }

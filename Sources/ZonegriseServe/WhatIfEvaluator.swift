@@ -24,7 +24,7 @@ public struct WhatIfEvaluator: Sendable {
     /// - Throws: `WhatIfError` (400) when the body is not JSON, or the changes name an
     ///   unknown layer, site or commune, or a position outside the territory.
     public func scenarioText(json body: [UInt8]) throws(WhatIfError) -> String {
-        let text = try ScenarioYAML.text(of: try JSONTree.parse(body), manifestPath: state.manifestPath)
+        let text = try ScenarioYAML.text(of: try ScenarioYAML.request(body), manifestPath: state.manifestPath)
         _ = try scenario(text)
         return text
     }
@@ -55,7 +55,7 @@ public struct WhatIfEvaluator: Sendable {
     /// `POST /api/evaluate`: the JSON answer to a request body.
     public func evaluate(json body: [UInt8]) throws(WhatIfError) -> [UInt8] {
         let started = DispatchTime.now().uptimeNanoseconds
-        let text = try ScenarioYAML.text(of: try JSONTree.parse(body), manifestPath: state.manifestPath)
+        let text = try ScenarioYAML.text(of: try ScenarioYAML.request(body), manifestPath: state.manifestPath)
         let checked = try scenario(text)
         let found: ScenarioOutcome
         do { found = try outcome(checked) } catch {
