@@ -100,13 +100,7 @@ extension CoverageEdges {
             references[slot] = ~chain
         }
         let exterior = (0..<ringCount).map { r in
-            let origin = vertices[Int(vertexOf[Int(ringStart[r])])]
-            var sum = 0.0
-            for e in Int(ringStart[r]) + 1 ..< Int(ringStart[r + 1]) - 1 {
-                let (a, b) = (vertices[Int(vertexOf[e])], vertices[Int(vertexOf[e + 1])])
-                sum += (a.x - origin.x) * (b.y - origin.y) - (b.x - origin.x) * (a.y - origin.y)
-            }
-            return sum > 0
+            Self.signedArea((Int(ringStart[r])..<Int(ringStart[r + 1])).map { vertices[Int(vertexOf[$0])] }) > 0
         }
         return BorderChains(chains: chains, references: references, ringChainStart: ringChainStart, ringIsExterior: exterior)
     }
