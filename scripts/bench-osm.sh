@@ -10,17 +10,8 @@
 #      dijkstra(min_only=True) on the same graph and sources (zonegrise-routing-bench --edges).
 # usage: scripts/bench-osm.sh [--nodes N] [--seed N]      (docs/ROAD-NETWORK.md, "Speed")
 set -euo pipefail
-cd "$(dirname "$0")/.."
-[ -x /opt/swift/usr/bin/swift ] && ! command -v swift >/dev/null && export PATH=/opt/swift/usr/bin:$PATH
-nodes=1000000
-seed=1
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --nodes) nodes=$2; shift 2 ;;
-    --seed) seed=$2; shift 2 ;;
-    *) echo "usage: scripts/bench-osm.sh [--nodes N] [--seed N]" >&2; exit 2 ;;
-  esac
-done
+. "$(dirname "$0")/bench-common.sh"
+bench_options bench-osm.sh "$@"
 monaco=../shared/geodata/osm/monaco.osm.pbf
 
 swift build -c release --product zonegrise-osm-bench >/dev/null

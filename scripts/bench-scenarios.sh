@@ -12,23 +12,9 @@
 # (a) is skipped with a message when ../shared/geodata is absent.
 # usage: scripts/bench-scenarios.sh [--nodes N] [--seed N]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-[ -x /opt/swift/usr/bin/swift ] && ! command -v swift >/dev/null && export PATH=/opt/swift/usr/bin:$PATH
-nodes=1000000
-seed=1
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --nodes) nodes=$2; shift 2 ;;
-    --seed) seed=$2; shift 2 ;;
-    *) echo "usage: scripts/bench-scenarios.sh [--nodes N] [--seed N]" >&2; exit 2 ;;
-  esac
-done
-if [ ! -x /usr/bin/time ]; then
-  echo "installing: time"
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq time >/dev/null
-fi
+. "$(dirname "$0")/bench-common.sh"
+bench_options bench-scenarios.sh "$@"
+bench_need_gnu_time
 swift build -c release --product zonegrise >/dev/null
 swift build -c release --product zonegrise-scenario-bench >/dev/null
 bin=$(swift build -c release --show-bin-path)
