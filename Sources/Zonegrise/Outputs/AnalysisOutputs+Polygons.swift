@@ -27,11 +27,13 @@ extension AnalysisOutputs {
          ("population", .int(area.population)), ("source_gammes", .string(gammesSource))]
     }
 
-    func sectorsGeoJSON() throws -> [UInt8] {
+    /// Vertices at the communes' positions as read where known (`WGS84Positions`).
+    func sectorsGeoJSON() async throws -> [UInt8] {
         let toWGS84 = try CoordinateTransformer.lambert93ToWGS84()
+        let positions = polygons.allSectors.isEmpty ? PointTranslationTable() : await wgs84Positions.table()
         var writer = GeoJSONWriter(metadata: metadata)
         for sector in polygons.allSectors {
-            writer.addFeature(properties: sectorProperties(sector), shape: try toWGS84.transform(sector.shape))
+            writer.addFeature(properties: sectorProperties(sector), shape: try positions.wgs84(sector.shape, projecting: toWGS84))
         }
         return writer.bytes()
     }
@@ -44,11 +46,14 @@ extension AnalysisOutputs {
         return writer.bytes()
     }
 
-    func bandsGeoJSON(_ gamme: Gamme) throws -> [UInt8] {
+    /// Vertices at the communes' positions as read where known (`WGS84Positions`).
+    func bandsGeoJSON(_ gamme: Gamme) async throws -> [UInt8] {
         let toWGS84 = try CoordinateTransformer.lambert93ToWGS84()
+        let areas = polygons.bands[gamme] ?? []
+        let positions = areas.isEmpty ? PointTranslationTable() : await wgs84Positions.table()
         var writer = GeoJSONWriter(metadata: metadata)
-        for area in polygons.bands[gamme] ?? [] {
-            writer.addFeature(properties: bandProperties(area), shape: try toWGS84.transform(area.shape))
+        for area in areas {
+            writer.addFeature(properties: bandProperties(area), shape: try positions.wgs84(area.shape, projecting: toWGS84))
         }
         return writer.bytes()
     }

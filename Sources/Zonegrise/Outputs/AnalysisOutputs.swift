@@ -26,6 +26,8 @@ public struct AnalysisOutputs: Sendable {
     /// The run manifest's data (inputs with checksums, parameters, time model), set by
     /// `AnalysisRun.write` for the report's provenance; nil for outputs made by hand.
     var provenance: RunProvenance?
+    /// The analysed communes' WGS84 positions as read, for the polygon writers.
+    let wgs84Positions: WGS84Positions
 
     public init(result: AnalysisResult, territory: LoadedTerritory, warnings: [RunWarning] = [], comparisons: [ScenarioOutcome] = [],
                 recommendation: Recommendation? = nil, polygons: ResultPolygons = .empty, sensitivity: SensitivityResult? = nil) {
@@ -36,6 +38,7 @@ public struct AnalysisOutputs: Sendable {
         for sector in polygons.allSectors { for i in sector.communeIndices { ids[i] = sector.id } }
         sectorIds = ids
         self.territory = territory
+        wgs84Positions = WGS84Positions(territory: territory, codes: result.communes.map(\.code))
         self.warnings = warnings
         self.comparisons = comparisons
         self.recommendation = recommendation
@@ -118,7 +121,7 @@ public struct AnalysisOutputs: Sendable {
             let toWGS84 = try CoordinateTransformer.lambert93ToWGS84()
             var writer = GeoJSONWriter(fragmentFirst: chunk == 0)
             for i in count * chunk / chunkCount ..< count * (chunk + 1) / chunkCount {
-                let shape = try toWGS84.transform(territory.shapes[result.communes[i].code]!)
+                let shape = try territory.wgs84Shape(of: result.communes[i].code, using: toWGS84)
                 writer.addFeature(properties: properties(i), shape: shape)
             }
             return writer.fragmentBytes

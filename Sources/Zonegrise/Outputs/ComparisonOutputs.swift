@@ -87,7 +87,7 @@ extension AnalysisOutputs {
         let toWGS84 = try CoordinateTransformer.lambert93ToWGS84()
         var shapes: [MultiPolygon] = []
         shapes.reserveCapacity(result.communes.count)
-        for commune in result.communes { shapes.append(try toWGS84.transform(territory.shapes[commune.code]!)) }
+        for commune in result.communes { shapes.append(try territory.wgs84Shape(of: commune.code, using: toWGS84)) }
         var writer = GeoJSONWriter(metadata: metadata)
         for outcome in comparisons {
             let subjects = subjects(outcome)

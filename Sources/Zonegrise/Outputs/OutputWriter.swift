@@ -106,8 +106,8 @@ public struct GammesCSVOutput: OutputWriter {
 public struct SectorsGeoJSONOutput: OutputWriter {
     public init() {}
 
-    public func files(for outputs: AnalysisOutputs) throws -> [OutputFile] {
-        [OutputFile(name: "secteurs.geojson", bytes: try outputs.sectorsGeoJSON())]
+    public func files(for outputs: AnalysisOutputs) async throws -> [OutputFile] {
+        [OutputFile(name: "secteurs.geojson", bytes: try await outputs.sectorsGeoJSON())]
     }
 
     public var group: OutputGroup { .polygones }
@@ -128,7 +128,7 @@ public struct BandsGeoJSONOutput: OutputWriter {
 
     /// One file per gamme, rendered concurrently.
     public func files(for outputs: AnalysisOutputs) async throws -> [OutputFile] {
-        try await Concurrency.map(Gamme.allCases) { OutputFile(name: "bandes_\($0.rawValue).geojson", bytes: try outputs.bandsGeoJSON($0)) }
+        try await Concurrency.map(Gamme.allCases) { OutputFile(name: "bandes_\($0.rawValue).geojson", bytes: try await outputs.bandsGeoJSON($0)) }
     }
 
     public var group: OutputGroup { .polygones }

@@ -82,6 +82,7 @@ public struct TerritoryLoader {
 
         // Validity, centres, areas.
         var shapes: [String: MultiPolygon] = [:]
+        var wgs84Shapes: [String: MultiPolygon] = [:]
         var centres: [String: PlanarPoint] = [:]
         var areas: [String: Double] = [:]
         let summaries = try await timings.measureReporting("repair polygons, centres", totalUnits: read.shapes.count) { stage in
@@ -95,6 +96,7 @@ public struct TerritoryLoader {
                     shapes[commune.code] = fixed
                 } else {
                     shapes[commune.code] = commune.shape
+                    wgs84Shapes[commune.code] = commune.wgs84
                 }
                 centres[commune.code] = summary.pointOnSurface
                 areas[commune.code] = summary.area
@@ -238,6 +240,7 @@ public struct TerritoryLoader {
         var territory = LoadedTerritory(input: input, shapes: shapes, files: Self.withSidecars(files).map { (role: $0.0, path: $0.1, vintage: $0.2) },
                                         counts: counts)
         territory.gammeSheet = gammeSheet
+        territory.wgs84Shapes = wgs84Shapes
         territory.fusions = read.fusions
         return territory
     }

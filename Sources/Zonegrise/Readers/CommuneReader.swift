@@ -116,6 +116,7 @@ struct CommuneReader {
                                                     detail: "cannot merge \(absorbed.map(\.code).joined(separator: ", ")) into \(new): \(NativeError.reason(of: error))")
             }
             byCode[new]!.shape = union
+            byCode[new]!.wgs84 = nil
             for commune in absorbed { byCode[commune.code] = nil }
         }
         return Output(shapes: byCode.values.sorted { $0.code < $1.code }, skippedOutside: skipped, fused: fused,
@@ -178,6 +179,7 @@ struct CommuneReader {
                                                         detail: "commune \(code) has \(feature.geometry == nil ? "no geometry" : "a geometry that is not a Polygon or MultiPolygon")")
                 }
                 try crs.checkPositions(shape.allPoints, file: file, feature: feature.index + 1, what: "commune \(code)")
+                let asRead = crs == .wgs84 ? shape : nil
                 if let transformer {
                     do { shape = try transformer.transform(shape) } catch {
                         throw ZonegriseError.invalidFeature(file: file, feature: feature.index + 1, detail: "commune \(code) cannot be projected: \(NativeError.reason(of: error))")
@@ -190,7 +192,8 @@ struct CommuneReader {
                 }
                 // The file is the sentence's subject: the first occurrence is named by its feature.
                 seen[code] = "feature \(feature.index + 1)"
-                read.shapes.append(CommuneShape(code: code, nom: nom, shape: shape, origin: origin, featureNumber: feature.index + 1, file: file))
+                read.shapes.append(CommuneShape(code: code, nom: nom, shape: shape, wgs84: asRead, origin: origin,
+                                                featureNumber: feature.index + 1, file: file))
                 report(perFeature)
             }
         } catch {

@@ -34,6 +34,32 @@ struct VertexIDTable {
         }
     }
 
+    /// The id of `point` when it was numbered, nil otherwise, trying the ids next to
+    /// `hint` first: consecutive vertices of a ring read in order have consecutive ids,
+    /// so a walk along such a ring (either way) rarely needs the hash table.
+    func existingID(of point: PlanarPoint, near hint: Int32) -> Int32? {
+        func holds(_ candidate: Int32) -> Bool {
+            guard candidate >= 0, Int(candidate) < points.count else { return false }
+            let other = points[Int(candidate)]
+            return other.x.bitPattern == point.x.bitPattern && other.y.bitPattern == point.y.bitPattern
+        }
+        if holds(hint &+ 1) { return hint &+ 1 }
+        if holds(hint &- 1) { return hint &- 1 }
+        return existingID(of: point)
+    }
+
+    /// The id of `point` when it was numbered, nil otherwise; never inserts.
+    func existingID(of point: PlanarPoint) -> Int32? {
+        var slot = Self.hash(point) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            let other = points[Int(id)]
+            if other.x.bitPattern == point.x.bitPattern, other.y.bitPattern == point.y.bitPattern { return id }
+            slot = (slot + 1) & mask
+        }
+    }
+
     private mutating func grow() {
         let capacity = slots.count * 2
         slots = [Int32](repeating: -1, count: capacity)
