@@ -38,32 +38,38 @@ enum DecimalText {
             out.append(UInt8(ascii: "0"))
             return
         }
-        if value < 0 { out.append(UInt8(ascii: "-")) }
         var fractionDigits = decimals
         // Drop trailing zeros of the fraction.
         while fractionDigits > 0, integer % 10 == 0 {
             integer /= 10
             fractionDigits -= 1
         }
-        // Digits straight into `out`, least significant first, then swapped into place:
-        // no String nor slice per number (this runs for every coordinate of communes.geojson).
-        // Exactly `fractionDigits` fraction digits (leading zeros kept), the point, then
-        // at least one integer digit.
-        let start = out.count
-        for _ in 0 ..< fractionDigits {
-            out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: integer % 10))
-            integer /= 10
-        }
-        if fractionDigits > 0 { out.append(UInt8(ascii: ".")) }
-        repeat {
-            out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: integer % 10))
-            integer /= 10
-        } while integer > 0
-        var low = start, high = out.count - 1
-        while low < high {
-            out.swapAt(low, high)
-            low += 1
-            high -= 1
+        // Digits written right to left into a small stack buffer, then appended at once:
+        // no String nor slice per number, one capacity check on `out` (this runs for every
+        // coordinate of communes.geojson). Exactly `fractionDigits` fraction digits
+        // (leading zeros kept), the point, at least one integer digit, the sign.
+        // At most 20 integer digits (2⁶⁴), 15 fraction digits, a point and a sign: 37 bytes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var index = buffer.count
+            for _ in 0 ..< fractionDigits {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: integer % 10)
+                integer /= 10
+            }
+            if fractionDigits > 0 {
+                index -= 1
+                buffer[index] = UInt8(ascii: ".")
+            }
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: integer % 10)
+                integer /= 10
+            } while integer > 0
+            if value < 0 {
+                index -= 1
+                buffer[index] = UInt8(ascii: "-")
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index...]))
         }
     }
 }
