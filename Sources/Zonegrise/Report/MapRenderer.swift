@@ -65,17 +65,13 @@ struct MapRenderer: Sendable {
         if let note = map.note { out += "<text class=\"note\" x=\"12\" y=\"52\">\(HTMLText.escape(note))</text>\n" }
         if map.hatched.contains(true) || map.legend.contains(where: \.hatched) { out += Self.hatchPattern(id: map.hatchID) }
         out += "<g transform=\"translate(0 \(Self.number(mapTop)))\">\n<g class=\"communes\">\n"
-        for (index, code) in codes.enumerated() {
-            out += "<path data-code=\"\(code)\" class=\"\(map.communeClasses[index])\" d=\"\(communePaths[index])\"/>\n"
-        }
+        out += communeElements(map)
         out += "</g>\n"
         if map.hatched.contains(true) {
             // Fragile communes: their path again, filled with the hatch over the class colour
             // (styled inline, so that the palette, and the maps of plain runs, do not change).
             out += "<g class=\"hachures\">\n"
-            for (index, code) in codes.enumerated() where map.hatched[index] {
-                out += "<path data-fragile=\"\(code)\" class=\"fragile\" fill=\"url(#\(map.hatchID))\" stroke=\"none\" fill-rule=\"evenodd\" d=\"\(communePaths[index])\"/>\n"
-            }
+            out += communeElements(map, fragileOnly: true)
             out += "</g>\n"
         }
         if !map.overlays.isEmpty {
@@ -104,6 +100,35 @@ struct MapRenderer: Sendable {
         out += "</svg>\n"
         return out
     }
+
+    /// One `<path>` per analysed commune (`data-code`, the map's class), or with
+    /// `fragileOnly` one per fragile commune (`data-fragile`, the hatch), in result order.
+    /// Built as UTF-8 bytes, decoded once: the bulk of every map (France: 34,809 paths).
+    /// - Complexity: O(n + v) for n communes and v bytes of path data.
+    func communeElements(_ map: SVGMap, fragileOnly: Bool = false) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(communePathBytes + codes.count * 64)
+        let open = Array((fragileOnly ? "<path data-fragile=\"" : "<path data-code=\"").utf8)
+        let fragileMiddle = Array("\" class=\"fragile\" fill=\"url(#\(map.hatchID))\" stroke=\"none\" fill-rule=\"evenodd\" d=\"".utf8)
+        let classOpen = Array("\" class=\"".utf8), pathOpen = Array("\" d=\"".utf8), close = Array("\"/>\n".utf8)
+        for (index, code) in codes.enumerated() where !fragileOnly || map.hatched[index] {
+            bytes.append(contentsOf: open)
+            bytes.append(contentsOf: code.utf8)
+            if fragileOnly {
+                bytes.append(contentsOf: fragileMiddle)
+            } else {
+                bytes.append(contentsOf: classOpen)
+                bytes.append(contentsOf: map.communeClasses[index].utf8)
+                bytes.append(contentsOf: pathOpen)
+            }
+            bytes.append(contentsOf: communePaths[index].utf8)
+            bytes.append(contentsOf: close)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Bytes of all the communes' path data (`communePaths`), to size buffers.
+    var communePathBytes: Int { communePaths.reduce(0) { $0 + $1.utf8.count } }
 
     /// A round-length bar in two halves, labelled (`10 km`), bottom left of the map area.
     func scaleBar() -> String {

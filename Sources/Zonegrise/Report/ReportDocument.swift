@@ -23,30 +23,32 @@ struct ReportDocument {
     var result: AnalysisResult { outputs.result }
 
     /// The page and the maps it shows, in order (each also written as `cartes/NAME.svg`).
-    func render() -> (html: String, maps: [SVGMap]) {
-        var shown: [SVGMap] = []
+    /// The maps' SVG bodies are drawn first, concurrently (one task per map), then the
+    /// page is put together in order on this task.
+    func render() async throws -> (html: String, maps: [SVGMap]) {
+        let bandMaps = Gamme.allCases.map { maps.bandMap($0) }
+        let grey = maps.greyMap()
+        let sectors = maps.sectorMap()
+        let poles = maps.poleMap()
+        let layerMaps = result.layers.indices.map { maps.layerMap($0) }
+        let scenarioMaps = outputs.comparisons.map { maps.scenarioMaps($0) }
+        let shown = bandMaps + [grey, sectors, poles] + layerMaps + scenarioMaps.flatMap { $0.flatMap(\.maps) }
+        let renderer = self.renderer
+        let contents = try await Concurrency.map(shown) { renderer.content($0) }
+        for (map, content) in zip(shown, contents) { drawn.contentByName[map.name] = content }
+
         var body = ""
         body += summarySection()
-        for gamme in Gamme.allCases {
-            let map = maps.bandMap(gamme)
-            shown.append(map)
+        for (gamme, map) in zip(Gamme.allCases, bandMaps) {
             body += section("gamme-\(gamme.rawValue)", "\(Self.capitalised(gamme.label)) (seuil \(FrenchNumber.minutes(result.parameters.threshold(gamme))))",
                             figure(map) + bandTable(gamme).html)
         }
-        let grey = maps.greyMap()
-        shown.append(grey)
         body += section("zones-grises", "Zones grises : superposition des gammes", figure(grey) + codeTable().html)
-        let sectors = maps.sectorMap()
-        shown.append(sectors)
         body += section("enjeux", "Espaces à enjeux", paragraph(sectorSentence()) + figure(sectors) + (outputs.polygons.allSectors.isEmpty ? "" : sectorTable().html))
-        let poles = maps.poleMap()
-        shown.append(poles)
         body += section("poles", "Pôles de services", figure(poles) + poleTable().html)
         if !result.layers.isEmpty {
             var content = ""
-            for index in result.layers.indices {
-                let map = maps.layerMap(index)
-                shown.append(map)
+            for (index, map) in zip(result.layers.indices, layerMaps) {
                 content += "<h3>\(HTMLText.escape(result.layers[index].label))</h3>\n" + paragraph(layerSentence(index)) + figure(map)
             }
             body += section("couches", "Couches de services", content)
@@ -54,15 +56,12 @@ struct ReportDocument {
         if !result.subdivisionSummaries.isEmpty {
             body += section("subdivisions", "Par subdivision", subdivisionTable().html)
         }
-        for (index, outcome) in outputs.comparisons.enumerated() {
+        for (index, (outcome, subjects)) in zip(outputs.comparisons, scenarioMaps).enumerated() {
             var content = paragraph("Scénario « \(outcome.scenario.label) » (\(outcome.scenario.name)) comparé à la situation actuelle.")
             content += comparisonTable(outcome, index: index).html
             if !outcome.siteGains.isEmpty { content += siteTable(outcome, index: index).html }
-            for subject in maps.scenarioMaps(outcome) {
-                for map in subject.maps {
-                    shown.append(map)
-                    content += figure(map)
-                }
+            for subject in subjects {
+                for map in subject.maps { content += figure(map) }
             }
             body += section("scenario-\(HTMLText.slug(outcome.scenario.name))", outputs.recommendation == nil ? "Scénario : \(outcome.scenario.label)" : "Effet des sites recommandés", content)
         }
@@ -136,8 +135,9 @@ struct ReportDocument {
 
     func paragraph(_ text: String) -> String { "<p>\(HTMLText.escape(text))</p>\n" }
 
+    /// The map in a `<figure>`: its body drawn by `render` (or here, when drawn alone).
     func figure(_ map: SVGMap) -> String {
-        let content = renderer.content(map)
+        let content = drawn.contentByName[map.name] ?? renderer.content(map)
         drawn.contentByName[map.name] = content
         return "<figure>\n\(renderer.head(map, standalone: false))\(content)<figcaption>Carte aussi dans cartes/\(map.name).svg</figcaption>\n</figure>\n"
     }
@@ -229,7 +229,9 @@ struct ReportDocument {
     }
 
     func sectorTable() -> HTMLTable {
-        HTMLTable(id: "table-secteurs", caption: "Secteurs (espaces à enjeux), les plus peuplés d’abord (secteurs.csv)",
+        let names = poleNames
+        func poleName(_ code: String) -> String { names[code] ?? code }
+        return HTMLTable(id: "table-secteurs", caption: "Secteurs (espaces à enjeux), les plus peuplés d’abord (secteurs.csv)",
                   columns: [("secteur", "Secteur"), ("communes", "Communes"), ("population", "Habitants"), ("code_enjeux", "Code"),
                             ("gammes_manquantes", "Gammes en zone grise"), ("poles_proches", "Pôles les plus proches"),
                             ("subdivisions", "Subdivisions"), ("petit_secteur", "Petit secteur")],
@@ -243,7 +245,13 @@ struct ReportDocument {
                   })
     }
 
-    func poleName(_ code: String) -> String { result.poles.first { $0.code == code }?.nom ?? code }
+    /// The name of each pole by code (the first record of a code), for the sector table:
+    /// one pass, not one scan of the poles per name (France: 2,000 sectors × 11,000 poles).
+    var poleNames: [String: String] {
+        var names: [String: String] = [:]
+        for pole in result.poles where names[pole.code] == nil { names[pole.code] = pole.nom }
+        return names
+    }
 
     func poleTable() -> HTMLTable {
         HTMLTable(id: "table-poles", caption: "Pôles de la zone de services par niveau (dans la zone analysée et au voisinage)",

@@ -17,7 +17,7 @@ public struct ReportOutput: OutputWriter {
         let manifest = try await outputs.provenance?.manifest(for: outputs)
         let document = ReportDocument(outputs: outputs, renderer: renderer, maps: ReportMaps(outputs: outputs, palette: renderer.palette),
                                       manifest: manifest)
-        let (html, maps) = document.render()
+        let (html, maps) = try await document.render()
         var files = [OutputFile(name: "rapport.html", bytes: Array(html.utf8))]
         for map in maps {
             files.append(OutputFile(name: "\(Self.mapFolder)/\(map.name).svg", bytes: Array((renderer.head(map, standalone: true) + (document.drawn.contentByName[map.name] ?? renderer.content(map))).utf8)))
