@@ -28,6 +28,9 @@ public struct AnalysisOutputs: Sendable {
     var provenance: RunProvenance?
     /// The analysed communes' WGS84 positions as read, for the polygon writers.
     let wgs84Positions: WGS84Positions
+    /// The maps' simplified communes, when the run drew them while the polygons were
+    /// dissolved (`AnalysisRun.shapes`); nil: the report draws them itself.
+    var mapRenderer: MapRenderer?
 
     public init(result: AnalysisResult, territory: LoadedTerritory, warnings: [RunWarning] = [], comparisons: [ScenarioOutcome] = [],
                 recommendation: Recommendation? = nil, polygons: ResultPolygons = .empty, sensitivity: SensitivityResult? = nil) {

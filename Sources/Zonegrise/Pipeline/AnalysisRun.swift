@@ -76,9 +76,10 @@ public struct AnalysisRun: Sendable {
         let (analysed, _) = try await analyse { _ in () }
         var timings = analysed.timings
         let sensitivity = try await self.sensitivity(of: analysed, timings: &timings)
-        let polygons = try await self.polygons(of: analysed.result, territory: analysed.territory, timings: &timings)
-        let outputs = AnalysisOutputs(result: analysed.result, territory: analysed.territory, warnings: analysed.warnings.all,
-                                      polygons: polygons, sensitivity: sensitivity)
+        let shapes = try await self.shapes(of: analysed.result, territory: analysed.territory, timings: &timings)
+        var outputs = AnalysisOutputs(result: analysed.result, territory: analysed.territory, warnings: analysed.warnings.all,
+                                      polygons: shapes.polygons, sensitivity: sensitivity)
+        outputs.mapRenderer = shapes.mapRenderer
         let written = try await timings.measureReporting("write outputs") {
             try await write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0)
         }
@@ -340,13 +341,38 @@ public struct AnalysisRun: Sendable {
     }
 
     /// The band areas and sectors of `result` (GEOS unions), for the writers.
-    func polygons(of result: AnalysisResult, territory: LoadedTerritory, timings: inout StageTimings) async throws -> ResultPolygons {
-        try await timings.measure("polygons") {
+    /// The band areas and sectors every output reads and, when the report is written,
+    /// its maps' simplified communes, drawn while the polygons are dissolved (both start
+    /// from one edge index of the analysed communes): the maps fill the core the
+    /// sectors' contiguity test leaves idle.
+    struct OutputShapes: Sendable {
+        var polygons: ResultPolygons
+        var mapRenderer: MapRenderer?
+    }
+
+    func shapes(of result: AnalysisResult, territory: LoadedTerritory, timings: inout StageTimings) async throws -> OutputShapes {
+        let drawsMaps = configuration.outputGroups.contains(.rapport) && writers.contains { $0 is ReportOutput } && !result.communes.isEmpty
+        var mapTimings = StageTimings()
+        let shapes = try await timings.measure("polygons") {
+            let coverage = CoverageEdges(ResultPolygonsBuilder.shapes(of: result, territory: territory))
+            async let renderer: (MapRenderer, StageTimings)? = {
+                guard drawsMaps else { return nil }
+                var timings = StageTimings()
+                let renderer = try await timings.measure("simplify maps (concurrent)") {
+                    try await SimplifiedCommunes.renderer(result: result, territory: territory, coverage: coverage)
+                }
+                return (renderer, timings)
+            }()
             // Sectors are always grouped (communes.csv names each commune's); their
             // polygons and the band areas only for the outputs that draw or store them.
-            try await ResultPolygonsBuilder(result: result, territory: territory, minimum: configuration.sectorMinimum,
-                                            withShapes: configuration.outputGroups != [.tables]).build()
+            let polygons = try await ResultPolygonsBuilder(result: result, territory: territory, minimum: configuration.sectorMinimum,
+                                                           withShapes: configuration.outputGroups != [.tables], coverage: coverage).build()
+            let drawn = try await renderer
+            if let drawn { mapTimings = drawn.1 }
+            return OutputShapes(polygons: polygons, mapRenderer: drawn?.0)
         }
+        timings.append(mapTimings)
+        return shapes
     }
 
     /// Renders and stages every writer's files concurrently (and hashes the inputs

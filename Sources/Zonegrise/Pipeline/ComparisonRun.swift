@@ -87,9 +87,10 @@ public struct ComparisonRun: Sendable {
                 }
             }
         }
-        let polygons = try await run.polygons(of: analysed.result, territory: territory, timings: &analysed.timings)
-        let outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: outcomes,
-                                      polygons: polygons)
+        let shapes = try await run.shapes(of: analysed.result, territory: territory, timings: &analysed.timings)
+        var outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: outcomes,
+                                      polygons: shapes.polygons)
+        outputs.mapRenderer = shapes.mapRenderer
         let written = try await analysed.timings.measureReporting("write outputs") {
             try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0)
         }

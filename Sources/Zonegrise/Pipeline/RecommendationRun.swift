@@ -111,9 +111,10 @@ public struct RecommendationRun: Sendable {
         var territory = analysed.territory
         for (path, name) in encodings.encodingNames { territory.encodings[FilePaths.absolute(path)] = name }
         if let weights { territory.files.append((role: "weights", path: FilePaths.absolute(weights.file), vintage: InputFile.year(in: weights.file))) }
-        let polygons = try await run.polygons(of: analysed.result, territory: territory, timings: &analysed.timings)
-        let outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: [outcome],
-                                      recommendation: recommendation, polygons: polygons)
+        let shapes = try await run.shapes(of: analysed.result, territory: territory, timings: &analysed.timings)
+        var outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: [outcome],
+                                      recommendation: recommendation, polygons: shapes.polygons)
+        outputs.mapRenderer = shapes.mapRenderer
         let written = try await analysed.timings.measureReporting("write outputs") {
             try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0)
         }

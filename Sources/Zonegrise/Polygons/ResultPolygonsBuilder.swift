@@ -21,17 +21,27 @@ public struct ResultPolygonsBuilder: Sendable {
     /// False: the sectors' communes and figures only, with empty shapes, and no band
     /// areas (for runs that write no polygon).
     public var withShapes: Bool
+    /// The edge index of the analysed communes' shapes in result order, when the caller
+    /// built it already (the run shares it with the maps); built here otherwise.
+    public var coverage: CoverageEdges?
 
-    public init(result: AnalysisResult, territory: LoadedTerritory, minimum: SectorMinimum, withShapes: Bool = true) {
+    public init(result: AnalysisResult, territory: LoadedTerritory, minimum: SectorMinimum, withShapes: Bool = true,
+                coverage: CoverageEdges? = nil) {
         self.result = result
         self.territory = territory
         self.minimum = minimum
         self.withShapes = withShapes
+        self.coverage = coverage
+    }
+
+    /// The analysed communes' shapes, in result order.
+    static func shapes(of result: AnalysisResult, territory: LoadedTerritory) -> [MultiPolygon] {
+        result.communes.map { territory.shapes[$0.code]! }
     }
 
     public func build() async throws -> ResultPolygons {
-        let shapes = result.communes.map { territory.shapes[$0.code]! }
-        let coverage = CoverageEdges(shapes)
+        let shapes = Self.shapes(of: result, territory: territory)
+        let coverage = self.coverage.flatMap { $0.shapeCount == shapes.count ? $0 : nil } ?? CoverageEdges(shapes)
         // The coverage check (one traced union of every commune) runs beside the grouping.
         async let checked: Bool = {
             guard withShapes else { return false }

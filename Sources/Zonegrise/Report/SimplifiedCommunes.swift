@@ -16,8 +16,15 @@ enum SimplifiedCommunes {
     /// - Complexity: O(v log v) for v vertices, split over the cores (one GEOS context
     ///   per chunk). Measured in release builds: see docs/OUTPUTS.md ("Maps").
     static func renderer(for outputs: AnalysisOutputs) async throws -> MapRenderer {
-        let communes = outputs.result.communes
-        let shapes = communes.map { outputs.territory.shapes[$0.code] ?? MultiPolygon(polygons: []) }
+        if let renderer = outputs.mapRenderer { return renderer }
+        return try await renderer(result: outputs.result, territory: outputs.territory, coverage: outputs.polygons.coverage)
+    }
+
+    /// The renderer of the maps of `result`, from `coverage` when it indexes the analysed
+    /// communes (else from an edge index built here).
+    static func renderer(result: AnalysisResult, territory: LoadedTerritory, coverage: CoverageEdges?) async throws -> MapRenderer {
+        let communes = result.communes
+        let shapes = communes.map { territory.shapes[$0.code] ?? MultiPolygon(polygons: []) }
         var box: BoundingBox?
         for shape in shapes {
             guard let bounds = shape.bounds else { continue }
@@ -31,7 +38,7 @@ enum SimplifiedCommunes {
         var simplified: [MultiPolygon?] = Array(repeating: nil, count: shapes.count)
         // The run's edge index when it built one for these communes (polygon outputs), else
         // one of our own (the server's page, a report without polygons): O(v), 0.3 s on France.
-        let coverage = outputs.polygons.coverage.flatMap { $0.shapeCount == shapes.count ? $0 : nil } ?? CoverageEdges(shapes)
+        let coverage = coverage.flatMap { $0.shapeCount == shapes.count ? $0 : nil } ?? CoverageEdges(shapes)
         do {
             simplified = try await bordersSimplified(coverage, toleranceMetres: tolerance) ?? simplified
         } catch {
@@ -44,7 +51,7 @@ enum SimplifiedCommunes {
             }
         }
         return MapRenderer(frame: frame, codes: communes.map(\.code), communePaths: paths,
-                           palette: MapPalette(bandCount: outputs.result.parameters.bands.limitsMinutes.count + 1))
+                           palette: MapPalette(bandCount: result.parameters.bands.limitsMinutes.count + 1))
     }
 
     /// The shapes of `coverage` rebuilt from its simplified border chains, nil where no
