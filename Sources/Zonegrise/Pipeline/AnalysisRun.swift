@@ -340,16 +340,17 @@ public struct AnalysisRun: Sendable {
         }
     }
 
-    /// The band areas and sectors of `result` (GEOS unions), for the writers.
-    /// The band areas and sectors every output reads and, when the report is written,
-    /// its maps' simplified communes, drawn while the polygons are dissolved (both start
-    /// from one edge index of the analysed communes): the maps fill the core the
-    /// sectors' contiguity test leaves idle.
+    /// What the writers draw from: the band areas and sectors (GEOS unions) and, when the
+    /// report is written, its maps' simplified communes.
     struct OutputShapes: Sendable {
         var polygons: ResultPolygons
         var mapRenderer: MapRenderer?
     }
 
+    /// The output shapes of `result`. The maps are simplified while the sectors are
+    /// grouped and dissolved, both from one edge index of the analysed communes, so that
+    /// they fill the core the sectors' contiguity test leaves idle. The "polygons" stage
+    /// lasts until both are done; "simplify maps (concurrent)" is the maps' part.
     func shapes(of result: AnalysisResult, territory: LoadedTerritory, timings: inout StageTimings) async throws -> OutputShapes {
         let drawsMaps = configuration.outputGroups.contains(.rapport) && writers.contains { $0 is ReportOutput } && !result.communes.isEmpty
         var mapTimings = StageTimings()
