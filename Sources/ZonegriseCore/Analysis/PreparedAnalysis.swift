@@ -17,7 +17,7 @@ public struct PreparedAnalysis: Sendable {
     /// The horizon given to the time model, minutes.
     public let horizonMinutes: Double
     /// The time model prepared for `communes`.
-    public let model: any PreparedTimeModel
+    public private(set) var model: any PreparedTimeModel
 
     /// - Complexity: O(communes × types) for the poles, plus `timeModel.prepare`.
     public init(input: AnalysisInput, parameters: AnalysisParameters, timeModel: any TravelTimeModel) throws {
@@ -30,6 +30,16 @@ public struct PreparedAnalysis: Sendable {
         model = try timeModel.prepare(origins: communes.map {
             Place(communeCode: $0.code, point: $0.centre, communeAreaSquareMetres: $0.areaSquareMetres)
         })
+    }
+
+    /// The same analysis on `model.forRepeatedAdditions()`, for a caller that evaluates
+    /// many scenarios or candidate sites on it (the what-if server): the same answers,
+    /// and the searches made on this analysis may be extended on the returned one.
+    /// - Complexity: that of the model's (O(nodes + edges) once for the road model).
+    public func forRepeatedAdditions() -> PreparedAnalysis {
+        var copy = self
+        copy.model = model.forRepeatedAdditions()
+        return copy
     }
 
     /// The poles serving `gamme`, as targets and their codes.

@@ -35,6 +35,8 @@ public struct ScaledTimeModel: TravelTimeModel {
             return scaled(try base.adding(added, to: scaledSearch.base))
         }
 
+        func forRepeatedAdditions() -> any PreparedTimeModel { Prepared(base: base.forRepeatedAdditions(), factor: factor) }
+
         func scaled(_ search: any TargetSearch) -> Scaled {
             Scaled(base: search, horizonMinutes: search.horizonMinutes * factor,
                    nearest: search.nearest.map { $0.map { NearestTarget(target: $0.target, minutes: $0.minutes * factor) } })

@@ -80,6 +80,16 @@ public protocol PreparedTimeModel: Sendable {
     /// added target is `base.targets.count`); on equal times the base target is kept.
     /// - Precondition: `base` was made by this prepared model.
     func adding(_ added: [Place], to base: any TargetSearch) throws -> any TargetSearch
+
+    /// The same model, prepared further for callers that call `adding` many times (the
+    /// what-if server, candidate rankings) when that pays: the road model contracts its
+    /// degree-2 chains for the searches `adding` runs. Same answers; searches of this
+    /// model may be extended by the returned one. Default: the model itself.
+    func forRepeatedAdditions() -> any PreparedTimeModel
+}
+
+extension PreparedTimeModel {
+    public func forRepeatedAdditions() -> any PreparedTimeModel { self }
 }
 
 /// One kept search: the targets, and for every origin its nearest target and time.

@@ -16,6 +16,18 @@ public struct ChainContraction {
     /// - Precondition: no chain is longer than `UInt32.max` deciseconds.
     /// - Complexity: O(nodes + edges) time and memory.
     public static func contract(_ graph: RoadGraph, keep: Set<Int32>) -> (graph: RoadGraph, oldToNew: [Int32]) {
+        let contracted = contract(graph, keep: keep) { _, _, _ in }
+        return (contracted.graph, contracted.oldToNew)
+    }
+
+    /// The contraction, with every chain walked: `visit(node, walk, deciseconds)` is
+    /// called for each chain node a walk crosses, with the walk's index (that of its
+    /// entry in `walks`) and the time from the walk's start junction to the node. A
+    /// node of a two-way chain is crossed by two walks (one each way), of a oneway
+    /// chain by one.
+    /// - Returns: also, per walk, its start and end junctions (old ids) and its time.
+    static func contract(_ graph: RoadGraph, keep: Set<Int32>, visit: (Int, Int, UInt64) -> Void)
+        -> (graph: RoadGraph, oldToNew: [Int32], walks: (from: [Int32], to: [Int32], time: [UInt32])) {
         let n = graph.nodeCount
         let firstOut = graph.firstOut, head = graph.head, weight = graph.weight
         let firstIn = graph.firstIn, tail = graph.tail
@@ -51,6 +63,7 @@ public struct ChainContraction {
                     steps += 1
                     precondition(steps <= n, "chain walk from node \(s) does not end")
                     visited[current] = true
+                    visit(current, from.count, total)
                     let o = Int(firstOut[current])
                     // A oneway node has one way out; a two-way node leaves by the side it
                     // was not entered from.
@@ -87,6 +100,6 @@ public struct ChainContraction {
         let contracted = RoadGraph.build(nodeIDs: keptIDs, coordinates: keptCoordinates, edgeCount: from.count) { emit in
             for k in from.indices { emit(oldToNew[Int(from[k])], oldToNew[Int(to[k])], time[k]) }
         }
-        return (contracted, oldToNew)
+        return (contracted, oldToNew, (from, to, time))
     }
 }

@@ -20,6 +20,11 @@ public struct PreparedRoadNetwork: PreparedTimeModel {
     /// times each way (deciseconds).
     let originLegs: [OriginLegs?]
 
+    /// Set by `contractingChains()`: the graph with its degree-2 chains contracted (the
+    /// origins' snapped segment ends kept), on which `adding` then searches, and its pool.
+    private(set) var chains: ContractedChains?
+    private(set) var chainPool: SearchPool?
+
     struct OriginLegs: Sendable {
         var offRoad: Double
         var toU: Double?
@@ -41,6 +46,30 @@ public struct PreparedRoadNetwork: PreparedTimeModel {
     }
 
     public var graph: RoadGraph { model.graph }
+
+    /// The same prepared network, whose `adding` searches the graph with its degree-2
+    /// chains contracted (`ContractedChains`, the origins' snapped segment ends kept as
+    /// junctions): the same times and targets, from a search over the junctions only.
+    /// For callers that extend searches many times (the what-if server, candidate
+    /// rankings); `search` is unchanged.
+    /// - Complexity: O(nodes + edges) once (about 0.15 s on a million nodes); each
+    ///   `adding` then explores about a fifth of the nodes on an OSM-like network.
+    public func contractingChains() -> PreparedRoadNetwork {
+        guard chains == nil, graph.nodeCount > 0 else { return self }
+        var keep = Set<Int32>()
+        for snap in originSnaps {
+            guard let snap else { continue }
+            keep.insert(snap.u)
+            keep.insert(snap.v)
+        }
+        var copy = self
+        let contracted = ContractedChains(graph, keep: keep)
+        copy.chains = contracted
+        copy.chainPool = SearchPool(graph: contracted.graph)
+        return copy
+    }
+
+    public func forRepeatedAdditions() -> any PreparedTimeModel { contractingChains() }
 
     /// The origins farther than `limitMetres` from any road, with their distance in
     /// metres, from the kept snaps.
@@ -83,12 +112,36 @@ public struct PreparedRoadNetwork: PreparedTimeModel {
             return finish(targets: targets, targetSnaps: targetSnaps, horizonMinutes: base.horizonMinutes, layers: base.layers)
         }
         let (seeds, seedTarget) = self.seeds(snapped, firstIndex: base.targets.count)
+        if let chains, let chainPool {
+            let layer = contractedLayer(seeds: seeds, seedTarget: seedTarget, base: base, chains: chains, pool: chainPool)
+            return finish(targets: targets, targetSnaps: targetSnaps, horizonMinutes: base.horizonMinutes, layers: base.layers + [layer])
+        }
         let result = pool.withSearch {
             $0.run(seeds: seeds, horizonDeciseconds: Self.horizonDeciseconds(base.horizonMinutes), direction: .towardSeeds,
                    improvingOn: base.layers.map(\.result))
         }
         return finish(targets: targets, targetSnaps: targetSnaps, horizonMinutes: base.horizonMinutes,
                       layers: base.layers + [RoadSearchLayer(result: result, seedTarget: seedTarget)])
+    }
+
+    /// The layer of `adding` searched on the contracted graph: the seeds moved to the
+    /// junctions (a chain node's to the starts of its walks), bounded by every kept
+    /// layer read at the junctions.
+    func contractedLayer(seeds: [(node: Int32, deciseconds: UInt32)], seedTarget: [Int], base: RoadTargetSearch,
+                         chains: ContractedChains, pool: SearchPool) -> RoadSearchLayer {
+        let (moved, owner) = chains.seeds(seeds)
+        let bound = ContractedKeptTimes(full: base.layers.filter { $0.chains == nil }.map(\.result),
+                                        contracted: base.layers.filter { $0.chains != nil }.map(\.result),
+                                        newToOld: chains.newToOld)
+        let horizon = Self.horizonDeciseconds(base.horizonMinutes)
+        let result = pool.withSearch { $0.run(seeds: moved, horizonDeciseconds: horizon, direction: .towardSeeds, bound: bound) }
+        var onChains: [(walk: Int, deciseconds: UInt32, seedDeciseconds: UInt32, target: Int)] = []
+        for (index, seed) in seeds.enumerated() where chains.junction(seed.node) == nil {
+            for position in chains.positions(of: seed.node) {
+                onChains.append((position.walk, position.deciseconds, seed.deciseconds, seedTarget[index]))
+            }
+        }
+        return RoadSearchLayer(result: result, seedTarget: owner.map { seedTarget[$0] }, chains: chains, chainSeeds: onChains)
     }
 
     static func horizonDeciseconds(_ minutes: Double) -> UInt32 {

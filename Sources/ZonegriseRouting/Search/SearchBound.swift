@@ -43,3 +43,29 @@ struct KeptTimesStack: SearchBound {
         return best
     }
 }
+
+/// The smallest time over kept results, read at the junctions of a contracted graph:
+/// results of the full graph at each junction's full-graph node, results of the
+/// contracted graph directly (`PreparedRoadNetwork.adding` with chains contracted).
+struct ContractedKeptTimes: SearchBound {
+    let full: [KeptTimes]
+    let contracted: [KeptTimes]
+    let newToOld: [Int32]
+
+    init(full: [SearchResult], contracted: [SearchResult], newToOld: [Int32]) {
+        self.full = full.map(KeptTimes.init)
+        self.contracted = contracted.map(KeptTimes.init)
+        self.newToOld = newToOld
+    }
+
+    @inline(__always)
+    func deciseconds(_ node: Int) -> UInt32 {
+        var best = UInt32.max
+        if !full.isEmpty {
+            let old = Int(newToOld[node])
+            for layer in full { best = min(best, layer.deciseconds(old)) }
+        }
+        for layer in contracted { best = min(best, layer.deciseconds(node)) }
+        return best
+    }
+}
