@@ -75,13 +75,16 @@ public struct AnalysisRun: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let (analysed, _) = try await analyse { _ in () }
         var timings = analysed.timings
+        let digests = Self.digests(of: analysed.territory, known: analysed.knownDigests)
+        defer { digests.cancel() }
         let sensitivity = try await self.sensitivity(of: analysed, timings: &timings)
-        let shapes = try await self.shapes(of: analysed.result, territory: analysed.territory, timings: &timings)
+        let shapes = try await self.shapes(of: analysed.result, territory: analysed.territory, timings: &timings, geometry: analysed.geometry)
         var outputs = AnalysisOutputs(result: analysed.result, territory: analysed.territory, warnings: analysed.warnings.all,
                                       polygons: shapes.polygons, sensitivity: sensitivity)
         outputs.mapRenderer = shapes.mapRenderer
         let written = try await timings.measureReporting("write outputs") {
-            try await write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0)
+            try await write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0,
+                            digests: digests)
         }
         timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(result: analysed.result, outputs: written, warnings: analysed.warnings.all, timings: timings,
@@ -117,6 +120,9 @@ public struct AnalysisRun: Sendable {
         var knownDigests: [String: String]
         /// The output folder, locked, and the staging folder of its new results.
         var transaction: OutputTransaction
+        /// The outputs' shape-only work, started while the territory loaded (nil for a
+        /// run without writers).
+        var geometry: Task<CommuneGeometry, any Error>?
     }
 
     /// Loads the territory and the time model, checks what depends on the territory
@@ -134,7 +140,14 @@ public struct AnalysisRun: Sendable {
         // the other; a graph built meanwhile is written to its cache only once the
         // territory has loaded, so that a run that fails writes nothing.
         async let loadedModel = loadTimeModel(transaction: transaction)
-        var territory = try await TerritoryLoader(configuration: configuration, warnings: warnings).load(timings: &timings)
+        // The outputs' shape-only work starts as soon as the shapes are read (not for a
+        // run that writes nothing, such as the server's).
+        var loader = TerritoryLoader(configuration: configuration, warnings: warnings)
+        let geometry = CommuneGeometry.Pending(analysisArea: Set(configuration.analysisArea), drawsMaps: drawsMaps)
+        if !writers.isEmpty { loader.shapesRead = { geometry.start($0) } }
+        var succeeded = false
+        defer { if !succeeded { geometry.started?.cancel() } }
+        var territory = try await loader.load(timings: &timings)
         let loaded = try await loadedModel
         territory.encodings.merge(loaded.encodings) { first, _ in first }
         warnings.append(contentsOf: loaded.warnings)
@@ -169,9 +182,10 @@ public struct AnalysisRun: Sendable {
         } catch let error as TimeModelError {
             throw ZonegriseError.inconsistent(detail: error.description)
         }
+        succeeded = true
         return (Analysed(territory: territory, model: loaded.model, prepared: prepared, searches: searches, result: result,
                          warnings: warnings, timings: timings, cacheState: loaded.cacheState, knownDigests: loaded.knownDigests,
-                         transaction: transaction),
+                         transaction: transaction, geometry: geometry.started),
                 checked)
     }
 
@@ -340,6 +354,20 @@ public struct AnalysisRun: Sendable {
         }
     }
 
+    /// The SHA-256 of every input of `territory` (those the loader hashed while reading
+    /// are taken from `known`), in a task. Started before the output shapes are built, so
+    /// that it is done when the writers start: the report's provenance section awaits it,
+    /// and a writer suspended behind the others' queued work would be the run's last.
+    static func digests(of territory: LoadedTerritory, known: [String: String]) -> Task<[String: InputDigests.Digest], any Error> {
+        let paths = territory.files.map(\.path)
+        return Task { try await InputDigests.compute(paths, known: known) }
+    }
+
+    /// Whether the report's maps are drawn (the report is written by this run).
+    var drawsMaps: Bool {
+        configuration.outputGroups.contains(.rapport) && writers.contains { $0 is ReportOutput }
+    }
+
     /// What the writers draw from: the band areas and sectors (GEOS unions) and, when the
     /// report is written, its maps' simplified communes.
     struct OutputShapes: Sendable {
@@ -347,17 +375,30 @@ public struct AnalysisRun: Sendable {
         var mapRenderer: MapRenderer?
     }
 
-    /// The output shapes of `result`. The maps are simplified while the sectors are
-    /// grouped and dissolved, both from one edge index of the analysed communes, so that
-    /// they fill the core the sectors' contiguity test leaves idle. The "polygons" stage
-    /// lasts until both are done; "simplify maps (concurrent)" is the maps' part.
-    func shapes(of result: AnalysisResult, territory: LoadedTerritory, timings: inout StageTimings) async throws -> OutputShapes {
-        let drawsMaps = configuration.outputGroups.contains(.rapport) && writers.contains { $0 is ReportOutput } && !result.communes.isEmpty
+    /// The output shapes of `result`, from one edge index of the analysed communes. The
+    /// index and the maps' simplification are taken from `geometry` (started while the
+    /// territory loaded) when it holds these communes; otherwise the index is built here
+    /// and the maps are simplified while the sectors are grouped and dissolved. The
+    /// "polygons" stage lasts until both are done; "commune edges (concurrent)" and
+    /// "simplify maps (concurrent)" are the early parts.
+    func shapes(of result: AnalysisResult, territory: LoadedTerritory, timings: inout StageTimings,
+                geometry: Task<CommuneGeometry, any Error>? = nil) async throws -> OutputShapes {
+        let drawsMaps = self.drawsMaps && !result.communes.isEmpty
         var mapTimings = StageTimings()
         let shapes = try await timings.measure("polygons") {
-            let coverage = CoverageEdges(ResultPolygonsBuilder.shapes(of: result, territory: territory))
+            // The edge index and the maps' paths computed while the territory loaded,
+            // when they are of these communes (a comparison's result has the same).
+            let codes = result.communes.map(\.code)
+            var early: CommuneGeometry?
+            if let geometry {
+                let done = try await geometry.value
+                if done.codes == codes { early = done }
+            }
+            if let early { mapTimings.append(early.timings) }
+            let coverage = early?.coverage ?? CoverageEdges(ResultPolygonsBuilder.shapes(of: result, territory: territory))
             async let renderer: (MapRenderer, StageTimings)? = {
                 guard drawsMaps else { return nil }
+                if let paths = early?.mapPaths { return (SimplifiedCommunes.renderer(paths, codes: codes, result: result), StageTimings()) }
                 var timings = StageTimings()
                 let renderer = try await timings.measure("simplify maps (concurrent)") {
                     try await SimplifiedCommunes.renderer(result: result, territory: territory, coverage: coverage)
@@ -369,7 +410,7 @@ public struct AnalysisRun: Sendable {
             let polygons = try await ResultPolygonsBuilder(result: result, territory: territory, minimum: configuration.sectorMinimum,
                                                            withShapes: configuration.outputGroups != [.tables], coverage: coverage).build()
             let drawn = try await renderer
-            if let drawn { mapTimings = drawn.1 }
+            if let drawn { mapTimings.append(drawn.1) }
             return OutputShapes(polygons: polygons, mapRenderer: drawn?.0)
         }
         timings.append(mapTimings)
@@ -379,10 +420,10 @@ public struct AnalysisRun: Sendable {
     /// Renders and stages every writer's files concurrently (and hashes the inputs
     /// meanwhile), then the run manifest, and commits them in writer order.
     func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel, knownDigests: [String: String],
-               transaction: OutputTransaction, progress: ProgressStage? = nil) async throws -> [String] {
+               transaction: OutputTransaction, progress: ProgressStage? = nil,
+               digests started: Task<[String: InputDigests.Digest], any Error>? = nil) async throws -> [String] {
         // Units: each writer's files staged, the manifest, the commit.
-        let paths = outputs.territory.files.map(\.path)
-        let digests = Task { try await InputDigests.compute(paths, known: knownDigests) }
+        let digests = started ?? Self.digests(of: outputs.territory, known: knownDigests)
         defer { digests.cancel() }
         var outputs = outputs
         outputs.provenance = RunProvenance(configuration: configuration, model: model, digests: digests)

@@ -87,12 +87,15 @@ public struct ComparisonRun: Sendable {
                 }
             }
         }
-        let shapes = try await run.shapes(of: analysed.result, territory: territory, timings: &analysed.timings)
+        let digests = AnalysisRun.digests(of: territory, known: analysed.knownDigests)
+        defer { digests.cancel() }
+        let shapes = try await run.shapes(of: analysed.result, territory: territory, timings: &analysed.timings, geometry: analysed.geometry)
         var outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: outcomes,
                                       polygons: shapes.polygons)
         outputs.mapRenderer = shapes.mapRenderer
         let written = try await analysed.timings.measureReporting("write outputs") {
-            try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0)
+            try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0,
+                              digests: digests)
         }
         analysed.timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(base: analysed.result, outcomes: outcomes, outputs: written, warnings: analysed.warnings.all, timings: analysed.timings,

@@ -9,6 +9,10 @@ import ZonegriseNative
 public struct TerritoryLoader {
     public var configuration: AnalysisConfiguration
     public let warnings: Warnings
+    /// Called once with every commune's final shape (Lambert-93, repaired, fusions
+    /// united), as soon as the polygons are read and before the national rows are
+    /// matched: the run starts the work that needs the shapes only (`CommuneGeometry`).
+    var shapesRead: (@Sendable ([String: MultiPolygon]) -> Void)?
 
     public init(configuration: AnalysisConfiguration, warnings: Warnings = Warnings()) {
         self.configuration = configuration
@@ -117,6 +121,7 @@ public struct TerritoryLoader {
                 counts.append(("centres_supplied", used))
             }
         }
+        shapesRead?(shapes)
         let codes = CommuneCodes(known: Set(shapes.keys), departements: departements, fusions: read.fusions)
 
         // Populations.

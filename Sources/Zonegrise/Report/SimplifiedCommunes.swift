@@ -23,8 +23,33 @@ enum SimplifiedCommunes {
     /// The renderer of the maps of `result`, from `coverage` when it indexes the analysed
     /// communes (else from an edge index built here).
     static func renderer(result: AnalysisResult, territory: LoadedTerritory, coverage: CoverageEdges?) async throws -> MapRenderer {
-        let communes = result.communes
-        let shapes = communes.map { territory.shapes[$0.code] ?? MultiPolygon(polygons: []) }
+        let codes = result.communes.map(\.code)
+        let drawn = try await paths(codes: codes, territory: territory, coverage: coverage)
+        return renderer(drawn, codes: codes, result: result)
+    }
+
+    /// The renderer of the maps of `result` from its communes' paths drawn already (by
+    /// `paths`, for the same communes in the same order).
+    static func renderer(_ drawn: MapPaths, codes: [String], result: AnalysisResult) -> MapRenderer {
+        MapRenderer(frame: drawn.frame, codes: codes, communePaths: drawn.paths,
+                    palette: MapPalette(bandCount: result.parameters.bands.limitsMinutes.count + 1))
+    }
+
+    /// The map frame of the communes `codes` and each one's simplified SVG path: all that
+    /// the maps draw of the geometry, which depends on the shapes only (the run starts it
+    /// as soon as the shapes are read, `CommuneGeometry`).
+    struct MapPaths: Sendable {
+        var frame: MapFrame
+        var paths: [String]
+    }
+
+    /// The paths of the communes `codes`, from `coverage` when it indexes their shapes
+    /// (else from an edge index built here).
+    static func paths(codes: [String], territory: LoadedTerritory, coverage: CoverageEdges?) async throws -> MapPaths {
+        try await paths(shapes: codes.map { territory.shapes[$0] ?? MultiPolygon(polygons: []) }, coverage: coverage)
+    }
+
+    static func paths(shapes: [MultiPolygon], coverage: CoverageEdges?) async throws -> MapPaths {
         var box: BoundingBox?
         for shape in shapes {
             guard let bounds = shape.bounds else { continue }
@@ -50,8 +75,7 @@ enum SimplifiedCommunes {
                 SVGPathData.text(simplified[i] ?? engine.simplifiedForMap(shapes[i], toleranceMetres: tolerance), frame: frame)
             }
         }
-        return MapRenderer(frame: frame, codes: communes.map(\.code), communePaths: paths,
-                           palette: MapPalette(bandCount: result.parameters.bands.limitsMinutes.count + 1))
+        return MapPaths(frame: frame, paths: paths)
     }
 
     /// The shapes of `coverage` rebuilt from its simplified border chains, nil where no

@@ -1,0 +1,59 @@
+import Synchronization
+import ZonegriseCore
+
+/// The output work that needs the analysed communes' shapes only, not the analysis: their
+/// edge index (`CoverageEdges`, for the sectors' contiguity and the dissolves) and, when
+/// the report is written, the maps' simplified paths (`SimplifiedCommunes.paths`).
+///
+/// The run starts it in a task as soon as the loader has the final shapes
+/// (`TerritoryLoader.shapesRead`), so that it runs while the loader waits for the
+/// equipment file's last rows and matches the national rows, and while the analysis runs,
+/// which leave a core idle; `AnalysisRun.shapes` then takes it. The same computations as
+/// when done after the analysis, on the same shapes: the same bytes.
+struct CommuneGeometry: Sendable {
+    /// The analysed communes' codes, sorted (the order of `AnalysisResult.communes`).
+    var codes: [String]
+    var coverage: CoverageEdges
+    /// Nil unless the report's maps are drawn.
+    var mapPaths: SimplifiedCommunes.MapPaths?
+    /// "commune edges (concurrent)", and "simplify maps (concurrent)" when drawn.
+    var timings: StageTimings
+
+    /// - Complexity: O(v) for the edge index (0.3 s on France), plus the maps'
+    ///   simplification (about 0.7 s of CPU on France).
+    static func compute(shapes: [String: MultiPolygon], analysisArea: Set<String>, drawsMaps: Bool) async throws -> CommuneGeometry {
+        var timings = StageTimings()
+        let codes = shapes.keys.filter { analysisArea.contains(Commune.departement(ofCode: $0)) }.sorted()
+        let ordered = codes.map { shapes[$0]! }
+        let coverage = timings.measure("commune edges (concurrent)") { CoverageEdges(ordered) }
+        var paths: SimplifiedCommunes.MapPaths?
+        if drawsMaps {
+            paths = try await timings.measure("simplify maps (concurrent)") {
+                try await SimplifiedCommunes.paths(shapes: ordered, coverage: coverage)
+            }
+        }
+        return CommuneGeometry(codes: codes, coverage: coverage, mapPaths: paths, timings: timings)
+    }
+
+    /// The task started from the loader's callback, once.
+    final class Pending: Sendable {
+        private let task = Mutex<Task<CommuneGeometry, any Error>?>(nil)
+        let analysisArea: Set<String>
+        let drawsMaps: Bool
+
+        init(analysisArea: Set<String>, drawsMaps: Bool) {
+            self.analysisArea = analysisArea
+            self.drawsMaps = drawsMaps
+        }
+
+        func start(_ shapes: [String: MultiPolygon]) {
+            let (area, maps) = (analysisArea, drawsMaps)
+            task.withLock { task in
+                guard task == nil else { return }
+                task = Task { try await CommuneGeometry.compute(shapes: shapes, analysisArea: area, drawsMaps: maps) }
+            }
+        }
+
+        var started: Task<CommuneGeometry, any Error>? { task.withLock { $0 } }
+    }
+}
