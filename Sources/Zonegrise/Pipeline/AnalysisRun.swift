@@ -344,13 +344,17 @@ public struct AnalysisRun: Sendable {
         }
     }
 
-    /// When a writer of `group` starts in `write`: lower first.
-    static func startRank(_ group: OutputGroup) -> Int {
-        switch group {
-        case .geopackage: 0
-        case .rapport: 1
-        case .polygones: 2
-        case .tables: 3
+    /// When a writer starts in `write`: lower first. The longest single-threaded ones
+    /// first (the GeoPackage, then the report's page), then the communes' GeoJSON (the
+    /// largest file of the others), then the polygons, then the other tables, so that
+    /// small writers fill the cores at the end.
+    static func startRank(_ writer: any OutputWriter) -> Int {
+        if writer is CommunesGeoJSONOutput { return 2 }
+        switch writer.group {
+        case .geopackage: return 0
+        case .rapport: return 1
+        case .polygones: return 3
+        case .tables: return 4
         }
     }
 
@@ -432,7 +436,7 @@ public struct AnalysisRun: Sendable {
         // The longest single-threaded writers (the GeoPackage, the report's page) start
         // first, so that the others, split over the cores, fill the second core meanwhile
         // instead of leaving one writer alone at the end. Files are named in list order.
-        let order = selected.indices.sorted { (Self.startRank(selected[$0].group), $0) < (Self.startRank(selected[$1].group), $1) }
+        let order = selected.indices.sorted { (Self.startRank(selected[$0]), $0) < (Self.startRank(selected[$1]), $1) }
         let started = try await Concurrency.map(order) { [outputs] index -> [String] in
             let files = try await selected[index].files(for: outputs)
             // Written and fsynced off the task threads (83 MB of GeoPackage on France
