@@ -32,7 +32,7 @@ enum WellKnownBinary {
             append(UInt32(polygon.rings.count), to: &bytes)
             for ring in polygon.rings {
                 append(UInt32(ring.count), to: &bytes)
-                for point in ring { append(point, to: &bytes) }
+                append(ring, to: &bytes)
             }
         }
         return bytes
@@ -40,6 +40,18 @@ enum WellKnownBinary {
 
     private static func append(_ value: UInt32, to bytes: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// A ring's points: on a little-endian machine, `[PlanarPoint]` (two `Double`s each,
+    /// x then y, no padding) is already WKB's layout, copied in one go.
+    private static func append(_ ring: [PlanarPoint], to bytes: inout [UInt8]) {
+        #if _endian(little)
+        if MemoryLayout<PlanarPoint>.size == 16 && MemoryLayout<PlanarPoint>.stride == 16 {
+            ring.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            return
+        }
+        #endif
+        for point in ring { append(point, to: &bytes) }
     }
 
     private static func append(_ point: PlanarPoint, to bytes: inout [UInt8]) {
