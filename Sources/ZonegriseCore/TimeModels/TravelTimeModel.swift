@@ -84,7 +84,8 @@ public protocol PreparedTimeModel: Sendable {
     /// The same model, prepared further for callers that call `adding` many times (the
     /// what-if server, candidate rankings) when that pays: the road model contracts its
     /// degree-2 chains for the searches `adding` runs. Same answers; searches of this
-    /// model may be extended by the returned one. Default: the model itself.
+    /// model may be extended by the returned one, and the other way round. Default: the
+    /// model itself.
     func forRepeatedAdditions() -> any PreparedTimeModel
 }
 

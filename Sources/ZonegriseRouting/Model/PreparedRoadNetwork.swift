@@ -112,8 +112,11 @@ public struct PreparedRoadNetwork: PreparedTimeModel {
             return finish(targets: targets, targetSnaps: targetSnaps, horizonMinutes: base.horizonMinutes, layers: base.layers)
         }
         let (seeds, seedTarget) = self.seeds(snapped, firstIndex: base.targets.count)
-        if let chains, let chainPool {
-            let layer = contractedLayer(seeds: seeds, seedTarget: seedTarget, base: base, chains: chains, pool: chainPool)
+        // A base extended on contracted chains (by the model `contractingChains()`
+        // returned) is extended on them again, whichever of the two models is asked.
+        if let chains = self.chains ?? base.layers.lazy.compactMap(\.chains).first {
+            let pool = (chains === self.chains ? chainPool : nil) ?? SearchPool(graph: chains.graph)
+            let layer = contractedLayer(seeds: seeds, seedTarget: seedTarget, base: base, chains: chains, pool: pool)
             return finish(targets: targets, targetSnaps: targetSnaps, horizonMinutes: base.horizonMinutes, layers: base.layers + [layer])
         }
         let result = pool.withSearch {
