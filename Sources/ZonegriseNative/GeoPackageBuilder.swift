@@ -40,6 +40,25 @@ package enum GeoPackageBuilder {
         }
     }
 
+    /// Writes the same GeoPackage as `bytes(layers:)` straight into the file at `path`
+    /// (which must not exist), without the in-memory file and its copy: for a run that
+    /// writes it to disk anyway (83 MB on France). SQLite keeps no journal and does not
+    /// sync (`OGR_SQLITE_JOURNAL`, `OGR_SQLITE_SYNCHRONOUS`, this thread only): the file
+    /// is a staging file, synced by the caller, and thrown away with its folder when the
+    /// run fails.
+    /// - Throws: `NativeError.gdal` naming the layer or field GDAL refused.
+    package static func write(layers: [VectorLayerData], toFile path: String) throws(NativeError) {
+        try GDALSession.run { () throws(NativeError) in
+            try GDALSession.withThreadOption("OGR_CURRENT_DATE", fixedDate) { () throws(NativeError) in
+                try GDALSession.withThreadOption("OGR_SQLITE_JOURNAL", "OFF") { () throws(NativeError) in
+                    try GDALSession.withThreadOption("OGR_SQLITE_SYNCHRONOUS", "OFF") { () throws(NativeError) in
+                        try write(layers, to: path)
+                    }
+                }
+            }
+        }
+    }
+
     private static func write(_ layers: [VectorLayerData], to path: String) throws(NativeError) {
         guard let driver = GDALGetDriverByName("GPKG") else {
             throw GDALSession.error("find the GPKG driver", fallback: "this GDAL has no GeoPackage driver")

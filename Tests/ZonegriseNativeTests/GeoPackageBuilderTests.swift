@@ -46,6 +46,17 @@ struct GeoPackageBuilderTests {
         #expect(first == second)
     }
 
+    /// Written straight to a file (a run's staging file), the GeoPackage has the bytes of
+    /// the one built in memory, and SQLite leaves no journal beside it.
+    @Test func aFileWrittenInPlaceHasTheSameBytes() throws {
+        let folder = try RepositoryFolders.makeTemporaryFolder("gpkg-file")
+        let path = folder.appendingPathComponent("t.gpkg").path
+        try GeoPackageBuilder.write(layers: Self.layers(), toFile: path)
+        let inMemory = try GeoPackageBuilder.bytes(layers: Self.layers())
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == inMemory)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["t.gpkg"])
+    }
+
     @Test func valuesAndGeometriesReadBack() throws {
         let url = try Self.written()
         defer { RepositoryFolders.removeTemporaryFolder(url.deletingLastPathComponent()) }

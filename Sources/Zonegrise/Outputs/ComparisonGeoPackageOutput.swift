@@ -17,16 +17,28 @@ public struct ComparisonGeoPackageOutput: OutputWriter {
     public var group: OutputGroup { .geopackage }
 
     public func files(for outputs: AnalysisOutputs) throws -> [OutputFile] {
-        var layers = [outputs.comparisonLayer(), outputs.scenarioSitesLayer(), outputs.polesLayer()]
-        let reserved = Set(layers.map(\.name))
-        for layer in outputs.result.layers {
-            layers.append(outputs.siteLayer(layer, name: reserved.contains(layer.name) ? "services_" + layer.name : layer.name))
-        }
+        let layers = Self.layers(outputs)
         let bytes: [UInt8]
         do { bytes = try GeoPackageBuilder.bytes(layers: layers) } catch {
             throw ZonegriseError.unwritable(file: GeoPackageOutput.fileName, reason: NativeError.reason(of: error))
         }
         return [OutputFile(name: GeoPackageOutput.fileName, bytes: bytes)]
+    }
+
+    /// The layers, in file order.
+    static func layers(_ outputs: AnalysisOutputs) -> [VectorLayerData] {
+        var layers = [outputs.comparisonLayer(), outputs.scenarioSitesLayer(), outputs.polesLayer()]
+        let reserved = Set(layers.map(\.name))
+        for layer in outputs.result.layers {
+            layers.append(outputs.siteLayer(layer, name: reserved.contains(layer.name) ? "services_" + layer.name : layer.name))
+        }
+        return layers
+    }
+}
+
+extension ComparisonGeoPackageOutput: StagingOutputWriter {
+    func stage(for outputs: AnalysisOutputs, into transaction: OutputTransaction) async throws -> [String] {
+        try await GeoPackageOutput.stage(Self.layers(outputs), into: transaction)
     }
 }
 

@@ -26,6 +26,25 @@ public struct GeoPackageOutput: OutputWriter {
     public var group: OutputGroup { .geopackage }
 }
 
+extension GeoPackageOutput: StagingOutputWriter {
+    func stage(for outputs: AnalysisOutputs, into transaction: OutputTransaction) async throws -> [String] {
+        try await GeoPackageOutput.stage(outputs.geoPackageLayers(), into: transaction)
+    }
+
+    /// GDAL writes `layers` at the staging path on a Dispatch thread (it holds its
+    /// thread about a second on France), and the file is synced.
+    static func stage(_ layers: [VectorLayerData], into transaction: OutputTransaction) async throws -> [String] {
+        try await Concurrency.blocking {
+            try transaction.write(fileName) { path in
+                do { try GeoPackageBuilder.write(layers: layers, toFile: path) } catch {
+                    throw ZonegriseError.unwritable(file: fileName, reason: NativeError.reason(of: error))
+                }
+            }
+        }
+        return [fileName]
+    }
+}
+
 extension AnalysisOutputs {
     /// The layers of `resultats.gpkg`, in file order.
     func geoPackageLayers() -> [VectorLayerData] {

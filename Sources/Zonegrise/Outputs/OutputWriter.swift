@@ -32,6 +32,16 @@ extension OutputWriter {
     public var group: OutputGroup { .tables }
 }
 
+/// A writer whose library writes its file itself (the GeoPackage, through GDAL): in a
+/// run, it writes straight into the staging folder instead of handing bytes over, which
+/// saves building the file in memory and copying it (on France, 83 MB and about 0.3 s
+/// of CPU). The same bytes as `files(for:)`.
+protocol StagingOutputWriter: OutputWriter {
+    /// Writes this run's files into `transaction`'s staging folder.
+    /// - Returns: the names staged, in order.
+    func stage(for outputs: AnalysisOutputs, into transaction: OutputTransaction) async throws -> [String]
+}
+
 /// The outputs a run writes, by group (`outputs:` in the manifest, `--outputs` on the
 /// command line; default: all). `manifest.json` and `LISEZMOI.txt` are always written.
 public enum OutputGroup: String, CaseIterable, Sendable {

@@ -438,6 +438,11 @@ public struct AnalysisRun: Sendable {
         // instead of leaving one writer alone at the end. Files are named in list order.
         let order = selected.indices.sorted { (Self.startRank(selected[$0]), $0) < (Self.startRank(selected[$1]), $1) }
         let started = try await Concurrency.map(order) { [outputs] index -> [String] in
+            if let staging = selected[index] as? any StagingOutputWriter {
+                let names = try await staging.stage(for: outputs, into: transaction)
+                progress?.advance()
+                return names
+            }
             let files = try await selected[index].files(for: outputs)
             // Written and fsynced off the task threads (83 MB of GeoPackage on France
             // holds a thread about 0.2 s).

@@ -131,6 +131,27 @@ final class OutputTransaction: Sendable {
 
     func write(_ name: String, _ text: String) throws { try write(name, Array(text.utf8)) }
 
+    /// Stages one file that `produce` writes itself at the path it is given (a library
+    /// that writes files, GDAL's GeoPackage driver), then syncs it as `write` does. What
+    /// `produce` throws is thrown as it is; a partial file goes with the staging folder.
+    func write(_ name: String, producedBy produce: (_ path: String) throws -> Void) throws {
+        let path = staging.appendingPathComponent(name).path
+        let failure = { (reason: String) in
+            ZonegriseError.unwritable(file: self.directory.appendingPathComponent(name).path, reason: "cannot write the file (\(reason))")
+        }
+        if let folder = Self.folder(of: name) {
+            if mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0, errno != EEXIST {
+                throw failure("cannot create its folder: \(String(cString: strerror(errno)))")
+            }
+        }
+        try produce(path)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw failure(String(cString: strerror(errno))) }
+        staged.withLock { $0.append(name) }
+    }
+
     /// Puts this run's files in place of the output folder's, in one exchange, then
     /// removes the previous results.
     /// - Parameter order: the staged names in the order reported (default: as staged).
