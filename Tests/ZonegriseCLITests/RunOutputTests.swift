@@ -110,7 +110,11 @@ struct RunOutputTests {
         let warnings = try #require(document["warnings"] as? [[String: String]])
         #expect(warnings.contains { $0["code"] == "polygons_repaired" && ($0["message"] ?? "").contains("99244") })
         let timings = try #require(document["timings"] as? [String: Any])
-        #expect((timings["stages"] as? [[String: Any]])?.contains { $0["name"] as? String == "search" } == true)
+        let stageNames = (timings["stages"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(stageNames.contains("search"))
+        // The edge index and the maps were made while the territory loaded, once each.
+        #expect(stageNames.filter { $0 == "commune edges (concurrent)" }.count == 1, "\(stageNames)")
+        #expect(stageNames.filter { $0 == "simplify maps (concurrent)" }.count == 1, "\(stageNames)")
         #expect(timings["wall_seconds"] is NSNumber)
         // Warnings still go to standard error; the text summary is not printed.
         #expect(result.stderr.contains("zonegrise: warning: "))

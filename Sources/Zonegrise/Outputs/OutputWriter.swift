@@ -34,7 +34,7 @@ extension OutputWriter {
 
 /// A writer whose library writes its file itself (the GeoPackage, through GDAL): in a
 /// run, it writes straight into the staging folder instead of handing bytes over, which
-/// saves building the file in memory and copying it (on France, 83 MB and about 0.3 s
+/// saves building the file in memory and copying it (on France, 83 MB and about 0.4 s
 /// of CPU). The same bytes as `files(for:)`.
 protocol StagingOutputWriter: OutputWriter {
     /// Writes this run's files into `transaction`'s staging folder.

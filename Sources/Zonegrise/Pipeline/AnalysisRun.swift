@@ -83,8 +83,7 @@ public struct AnalysisRun: Sendable {
                                       polygons: shapes.polygons, sensitivity: sensitivity)
         outputs.mapRenderer = shapes.mapRenderer
         let written = try await timings.measureReporting("write outputs") {
-            try await write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0,
-                            digests: digests)
+            try await write(outputs, model: analysed.model, digests: digests, transaction: analysed.transaction, progress: $0)
         }
         timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(result: analysed.result, outputs: written, warnings: analysed.warnings.all, timings: timings,
@@ -423,11 +422,11 @@ public struct AnalysisRun: Sendable {
 
     /// Renders and stages every writer's files concurrently (and hashes the inputs
     /// meanwhile), then the run manifest, and commits them in writer order.
-    func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel, knownDigests: [String: String],
-               transaction: OutputTransaction, progress: ProgressStage? = nil,
-               digests started: Task<[String: InputDigests.Digest], any Error>? = nil) async throws -> [String] {
+    /// `digests`: those of `outputs.territory`'s inputs (`digests(of:known:)`, started
+    /// by the caller before the output shapes).
+    func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel, digests: Task<[String: InputDigests.Digest], any Error>,
+               transaction: OutputTransaction, progress: ProgressStage? = nil) async throws -> [String] {
         // Units: each writer's files staged, the manifest, the commit.
-        let digests = started ?? Self.digests(of: outputs.territory, known: knownDigests)
         defer { digests.cancel() }
         var outputs = outputs
         outputs.provenance = RunProvenance(configuration: configuration, model: model, digests: digests)

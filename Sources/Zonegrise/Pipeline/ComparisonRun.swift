@@ -94,8 +94,7 @@ public struct ComparisonRun: Sendable {
                                       polygons: shapes.polygons)
         outputs.mapRenderer = shapes.mapRenderer
         let written = try await analysed.timings.measureReporting("write outputs") {
-            try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0,
-                              digests: digests)
+            try await run.write(outputs, model: analysed.model, digests: digests, transaction: analysed.transaction, progress: $0)
         }
         analysed.timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(base: analysed.result, outcomes: outcomes, outputs: written, warnings: analysed.warnings.all, timings: analysed.timings,

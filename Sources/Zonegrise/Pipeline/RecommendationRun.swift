@@ -118,8 +118,7 @@ public struct RecommendationRun: Sendable {
                                       recommendation: recommendation, polygons: shapes.polygons)
         outputs.mapRenderer = shapes.mapRenderer
         let written = try await analysed.timings.measureReporting("write outputs") {
-            try await run.write(outputs, model: analysed.model, knownDigests: analysed.knownDigests, transaction: analysed.transaction, progress: $0,
-                              digests: digests)
+            try await run.write(outputs, model: analysed.model, digests: digests, transaction: analysed.transaction, progress: $0)
         }
         analysed.timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(recommendation: recommendation, outcome: outcome, base: analysed.result, outputs: written,

@@ -99,16 +99,7 @@ final class OutputTransaction: Sendable {
     /// have one folder level (`cartes/NAME.svg`): the folder is created in the staging
     /// folder and synced with it at `commit`.
     func write(_ name: String, _ bytes: [UInt8]) throws {
-        let path = staging.appendingPathComponent(name).path
-        let failure = { (reason: String) in
-            ZonegriseError.unwritable(file: self.directory.appendingPathComponent(name).path, reason: "cannot write the file (\(reason))")
-        }
-        if let folder = Self.folder(of: name) {
-            // Concurrent writers may create the same folder: EEXIST is no error.
-            if mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0, errno != EEXIST {
-                throw failure("cannot create its folder: \(String(cString: strerror(errno)))")
-            }
-        }
+        let (path, failure) = try prepareStaging(name)
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -135,21 +126,28 @@ final class OutputTransaction: Sendable {
     /// that writes files, GDAL's GeoPackage driver), then syncs it as `write` does. What
     /// `produce` throws is thrown as it is; a partial file goes with the staging folder.
     func write(_ name: String, producedBy produce: (_ path: String) throws -> Void) throws {
-        let path = staging.appendingPathComponent(name).path
-        let failure = { (reason: String) in
-            ZonegriseError.unwritable(file: self.directory.appendingPathComponent(name).path, reason: "cannot write the file (\(reason))")
-        }
-        if let folder = Self.folder(of: name) {
-            if mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0, errno != EEXIST {
-                throw failure("cannot create its folder: \(String(cString: strerror(errno)))")
-            }
-        }
+        let (path, failure) = try prepareStaging(name)
         try produce(path)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
         defer { close(descriptor) }
         guard fsync(descriptor) == 0 else { throw failure(String(cString: strerror(errno))) }
         staged.withLock { $0.append(name) }
+    }
+
+    /// The staging path of `name`, its folder created, and the error for a failure to
+    /// write it (naming the final path).
+    private func prepareStaging(_ name: String) throws -> (path: String, failure: (String) -> ZonegriseError) {
+        let failure = { (reason: String) in
+            ZonegriseError.unwritable(file: self.directory.appendingPathComponent(name).path, reason: "cannot write the file (\(reason))")
+        }
+        if let folder = Self.folder(of: name) {
+            // Concurrent writers may create the same folder: EEXIST is no error.
+            if mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0, errno != EEXIST {
+                throw failure("cannot create its folder: \(String(cString: strerror(errno)))")
+            }
+        }
+        return (staging.appendingPathComponent(name).path, failure)
     }
 
     /// Puts this run's files in place of the output folder's, in one exchange, then

@@ -112,9 +112,9 @@ public struct PreparedRoadNetwork: PreparedTimeModel {
             return finish(targets: targets, targetSnaps: targetSnaps, horizonMinutes: base.horizonMinutes, layers: base.layers)
         }
         let (seeds, seedTarget) = self.seeds(snapped, firstIndex: base.targets.count)
-        // A base extended on contracted chains (by the model `contractingChains()`
-        // returned) is extended on them again, whichever of the two models is asked.
-        if let chains = self.chains ?? base.layers.lazy.compactMap(\.chains).first {
+        // A base extended on contracted chains is extended on those same chains again
+        // (its layers are numbered by them), whichever prepared network is asked.
+        if let chains = base.layers.lazy.compactMap(\.chains).first ?? self.chains {
             let pool = (chains === self.chains ? chainPool : nil) ?? SearchPool(graph: chains.graph)
             let layer = contractedLayer(seeds: seeds, seedTarget: seedTarget, base: base, chains: chains, pool: pool)
             return finish(targets: targets, targetSnaps: targetSnaps, horizonMinutes: base.horizonMinutes, layers: base.layers + [layer])
