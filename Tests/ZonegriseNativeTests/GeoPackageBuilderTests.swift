@@ -57,6 +57,26 @@ struct GeoPackageBuilderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["t.gpkg"])
     }
 
+    /// Given one layer at a time (a run hands GDAL its last layers once they are
+    /// dissolved), the file has the same bytes as with every layer at once, and SQLite's
+    /// pages are `pageSizeBytes` long (header bytes 16–17, big-endian).
+    @Test func layersGivenInBatchesGiveTheSameBytes() throws {
+        let folder = try RepositoryFolders.makeTemporaryFolder("gpkg-batches")
+        defer { RepositoryFolders.removeTemporaryFolder(folder) }
+        let path = folder.appendingPathComponent("t.gpkg").path
+        var batches = Self.layers().map { [$0] }
+        var calls = 0
+        try GeoPackageBuilder.write(toFile: path) {
+            calls += 1
+            return batches.isEmpty ? nil : batches.removeFirst()
+        }
+        #expect(calls == Self.layers().count + 1, "asked again after each batch, then once more for the end")
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes == (try GeoPackageBuilder.bytes(layers: Self.layers())))
+        #expect(Int(bytes[16]) << 8 | Int(bytes[17]) == GeoPackageBuilder.pageSizeBytes)
+        #expect(GeoPackageBuilder.pageSizeBytes == 16384)
+    }
+
     @Test func valuesAndGeometriesReadBack() throws {
         let url = try Self.written()
         defer { RepositoryFolders.removeTemporaryFolder(url.deletingLastPathComponent()) }

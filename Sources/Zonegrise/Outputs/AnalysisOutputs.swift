@@ -47,6 +47,16 @@ public struct AnalysisOutputs: Sendable {
         self.recommendation = recommendation
     }
 
+    /// These outputs with `polygons` instead (the same sectors with their shapes, and the
+    /// band areas, dissolved while the tables were written).
+    func with(polygons: ResultPolygons) -> AnalysisOutputs {
+        var copy = AnalysisOutputs(result: result, territory: territory, warnings: warnings, comparisons: comparisons,
+                                   recommendation: recommendation, polygons: polygons, sensitivity: sensitivity)
+        copy.provenance = provenance
+        copy.mapRenderer = mapRenderer
+        return copy
+    }
+
     /// `derivees` when no gamme table was given (docs/GAMMES.md), `table` otherwise:
     /// written in every output, as the choice moves results more than any other.
     /// The command whose outputs these are: `recommend` with a recommendation, `compare`

@@ -37,8 +37,8 @@ public struct ComparisonGeoPackageOutput: OutputWriter {
 }
 
 extension ComparisonGeoPackageOutput: StagingOutputWriter {
-    func stage(for outputs: AnalysisOutputs, into transaction: OutputTransaction) async throws -> [String] {
-        try await GeoPackageOutput.stage(Self.layers(outputs), into: transaction)
+    func stage(for outputs: AnalysisOutputs, complete: Task<AnalysisOutputs, any Error>, into transaction: OutputTransaction) async throws -> [String] {
+        try await GeoPackageOutput.stage(Self.layers(complete.value), into: transaction)
     }
 }
 

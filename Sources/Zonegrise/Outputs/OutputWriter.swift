@@ -17,7 +17,10 @@ public struct OutputFile: Hashable, Sendable {
 /// Writers are values in `AnalysisRun.writers`, rendered concurrently and written in
 /// list order, so that a new output (GeoPackage, report, sector polygons, comparison
 /// tables) plugs in without touching the pipeline. A writer only formats: it reads
-/// `AnalysisOutputs` (the row schema of docs/OUTPUTS.md) and touches no file.
+/// `AnalysisOutputs` (the row schema of docs/OUTPUTS.md) and touches no file. A writer of
+/// the `tables` group gets the outputs before the polygons are dissolved: the sectors are
+/// numbered, with their communes and figures, but have no shape and there is no band area
+/// (as in a run with `--outputs tables`).
 public protocol OutputWriter: Sendable {
     /// The files for this run, in order; empty when the run has nothing for this
     /// writer (e.g. no subdivisions).
@@ -37,9 +40,12 @@ extension OutputWriter {
 /// saves building the file in memory and copying it (on France, 83 MB and about 0.4 s
 /// of CPU). The same bytes as `files(for:)`.
 protocol StagingOutputWriter: OutputWriter {
-    /// Writes this run's files into `transaction`'s staging folder.
+    /// Writes this run's files into `transaction`'s staging folder. `outputs` holds the
+    /// sectors without their shapes (what the tables read); `complete`, the same
+    /// outputs with the polygons and maps, once they are dissolved and drawn: a writer
+    /// starts on what needs no polygon.
     /// - Returns: the names staged, in order.
-    func stage(for outputs: AnalysisOutputs, into transaction: OutputTransaction) async throws -> [String]
+    func stage(for outputs: AnalysisOutputs, complete: Task<AnalysisOutputs, any Error>, into transaction: OutputTransaction) async throws -> [String]
 }
 
 /// The outputs a run writes, by group (`outputs:` in the manifest, `--outputs` on the

@@ -79,12 +79,12 @@ public struct AnalysisRun: Sendable {
         defer { digests.cancel() }
         let sensitivity = try await self.sensitivity(of: analysed, timings: &timings)
         let shapes = try await self.shapes(of: analysed.result, territory: analysed.territory, timings: &timings, geometry: analysed.geometry)
-        var outputs = AnalysisOutputs(result: analysed.result, territory: analysed.territory, warnings: analysed.warnings.all,
-                                      polygons: shapes.polygons, sensitivity: sensitivity)
-        outputs.mapRenderer = shapes.mapRenderer
+        let outputs = AnalysisOutputs(result: analysed.result, territory: analysed.territory, warnings: analysed.warnings.all,
+                                      polygons: shapes.tables, sensitivity: sensitivity)
         let written = try await timings.measureReporting("write outputs") {
-            try await write(outputs, model: analysed.model, digests: digests, transaction: analysed.transaction, progress: $0)
+            try await write(outputs, shapes: shapes.complete, model: analysed.model, digests: digests, transaction: analysed.transaction, progress: $0)
         }
+        timings.append(try await shapes.complete.value.timings)
         timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(result: analysed.result, outputs: written, warnings: analysed.warnings.all, timings: timings,
                       gammes: analysed.territory.input.gammes, roadGraphCacheState: analysed.cacheState,
@@ -371,77 +371,113 @@ public struct AnalysisRun: Sendable {
         configuration.outputGroups.contains(.rapport) && writers.contains { $0 is ReportOutput }
     }
 
-    /// What the writers draw from: the band areas and sectors (GEOS unions) and, when the
-    /// report is written, its maps' simplified communes.
+    /// What the writers draw from. The sectors are grouped and numbered first: the tables
+    /// read nothing more, and are written while the rest is finished in `complete`.
     struct OutputShapes: Sendable {
+        /// The sectors numbered, with empty shapes, and no band areas (what a run with
+        /// `--outputs tables` has as a whole).
+        var tables: ResultPolygons
+        /// The band areas and sector shapes (GEOS unions) and, when the report is written,
+        /// its maps' simplified communes, with the "polygons (concurrent)" stage.
+        var complete: Task<CompleteShapes, any Error>
+    }
+
+    struct CompleteShapes: Sendable {
         var polygons: ResultPolygons
         var mapRenderer: MapRenderer?
+        var timings: StageTimings
     }
 
     /// The output shapes of `result`, from one edge index of the analysed communes. The
     /// index and the maps' simplification are taken from `geometry` (started while the
     /// territory loaded) when it holds these communes; otherwise the index is built here
-    /// and the maps are simplified while the sectors are grouped and dissolved. The
-    /// "polygons" stage lasts until both are done; "commune edges (concurrent)" and
-    /// "simplify maps (concurrent)" are the early parts.
+    /// and the maps are simplified while the sectors are dissolved. Returns once the
+    /// sectors are grouped ("sector grouping"); the unions and the maps go on in
+    /// `complete` ("polygons (concurrent)", until both are done; "commune edges
+    /// (concurrent)" and "simplify maps (concurrent)" are the early parts).
     func shapes(of result: AnalysisResult, territory: LoadedTerritory, timings: inout StageTimings,
                 geometry: Task<CommuneGeometry, any Error>? = nil) async throws -> OutputShapes {
         let drawsMaps = self.drawsMaps && !result.communes.isEmpty
-        var mapTimings = StageTimings()
-        let shapes = try await timings.measure("polygons") {
+        let codes = result.communes.map(\.code)
+        let (early, grouping) = try await timings.measure("sector grouping") { () async throws -> (CommuneGeometry?, ResultPolygonsBuilder.Grouping) in
             // The edge index and the maps' paths computed while the territory loaded,
             // when they are of these communes (a comparison's result has the same).
-            let codes = result.communes.map(\.code)
             var early: CommuneGeometry?
             if let geometry {
                 let done = try await geometry.value
                 if done.codes == codes { early = done }
             }
-            if let early { mapTimings.append(early.timings) }
             let coverage = early?.coverage ?? CoverageEdges(ResultPolygonsBuilder.shapes(of: result, territory: territory))
-            async let renderer: (MapRenderer, StageTimings)? = {
-                guard drawsMaps else { return nil }
-                if let paths = early?.mapPaths { return (SimplifiedCommunes.renderer(paths, codes: codes, result: result), StageTimings()) }
-                var timings = StageTimings()
-                let renderer = try await timings.measure("simplify maps (concurrent)") {
-                    try await SimplifiedCommunes.renderer(result: result, territory: territory, coverage: coverage)
-                }
-                return (renderer, timings)
-            }()
             // Sectors are always grouped (communes.csv names each commune's); their
             // polygons and the band areas only for the outputs that draw or store them.
-            let polygons = try await ResultPolygonsBuilder(result: result, territory: territory, minimum: configuration.sectorMinimum,
-                                                           withShapes: configuration.outputGroups != [.tables], coverage: coverage).build()
-            let drawn = try await renderer
-            if let drawn { mapTimings.append(drawn.1) }
-            return OutputShapes(polygons: polygons, mapRenderer: drawn?.0)
+            let builder = ResultPolygonsBuilder(result: result, territory: territory, minimum: configuration.sectorMinimum,
+                                                withShapes: configuration.outputGroups != [.tables], coverage: coverage)
+            return (early, try await builder.grouped())
         }
-        timings.append(mapTimings)
-        return shapes
+        let builder = ResultPolygonsBuilder(result: result, territory: territory, minimum: configuration.sectorMinimum,
+                                            withShapes: configuration.outputGroups != [.tables], coverage: grouping.coverage)
+        let complete = Task { () async throws -> CompleteShapes in
+            var timings = StageTimings()
+            if let early { timings.append(early.timings) }
+            let coverage = grouping.coverage
+            let (polygons, drawn) = try await timings.measure("polygons (concurrent)") { () async throws -> (ResultPolygons, (MapRenderer, StageTimings)?) in
+                async let renderer: (MapRenderer, StageTimings)? = {
+                    guard drawsMaps else { return nil }
+                    if let paths = early?.mapPaths {
+                        let drawn = try await paths.value
+                        return (SimplifiedCommunes.renderer(drawn.paths, codes: codes, result: result), drawn.timings)
+                    }
+                    var timings = StageTimings()
+                    let renderer = try await timings.measure("simplify maps (concurrent)") {
+                        try await SimplifiedCommunes.renderer(result: result, territory: territory, coverage: coverage)
+                    }
+                    return (renderer, timings)
+                }()
+                let polygons = try await builder.dissolved(grouping)
+                return (polygons, try await renderer)
+            }
+            if let drawn { timings.append(drawn.1) }
+            return CompleteShapes(polygons: polygons, mapRenderer: drawn?.0, timings: timings)
+        }
+        return OutputShapes(tables: grouping.tables, complete: complete)
     }
 
     /// Renders and stages every writer's files concurrently (and hashes the inputs
     /// meanwhile), then the run manifest, and commits them in writer order.
     /// `digests`: those of `outputs.territory`'s inputs (`digests(of:known:)`, started
-    /// by the caller before the output shapes).
-    func write(_ outputs: AnalysisOutputs, model: any TravelTimeModel, digests: Task<[String: InputDigests.Digest], any Error>,
+    /// by the caller before the output shapes). `shapes`: the polygons and maps still
+    /// being made (`OutputShapes.complete`), when `outputs` holds the sectors without
+    /// their shapes: the writers of the `tables` group start on `outputs` (they read no
+    /// polygon, as with `--outputs tables`), the others once `shapes` is done.
+    func write(_ outputs: AnalysisOutputs, shapes: Task<CompleteShapes, any Error>? = nil, model: any TravelTimeModel,
+               digests: Task<[String: InputDigests.Digest], any Error>,
                transaction: OutputTransaction, progress: ProgressStage? = nil) async throws -> [String] {
         // Units: each writer's files staged, the manifest, the commit.
         defer { digests.cancel() }
         var outputs = outputs
         outputs.provenance = RunProvenance(configuration: configuration, model: model, digests: digests)
+        let early = outputs
+        let complete = Task { () async throws -> AnalysisOutputs in
+            guard let shapes else { return early }
+            let done = try await shapes.value
+            var complete = early.with(polygons: done.polygons)
+            complete.mapRenderer = done.mapRenderer
+            return complete
+        }
+        defer { complete.cancel() }
         let selected = writers.filter { configuration.outputGroups.contains($0.group) }
         progress?.setTotal(selected.count + 2)
         // The longest single-threaded writers (the GeoPackage, the report's page) start
         // first, so that the others, split over the cores, fill the second core meanwhile
         // instead of leaving one writer alone at the end. Files are named in list order.
         let order = selected.indices.sorted { (Self.startRank(selected[$0]), $0) < (Self.startRank(selected[$1]), $1) }
-        let started = try await Concurrency.map(order) { [outputs] index -> [String] in
+        let started = try await Concurrency.map(order) { [early] index -> [String] in
             if let staging = selected[index] as? any StagingOutputWriter {
-                let names = try await staging.stage(for: outputs, into: transaction)
+                let names = try await staging.stage(for: early, complete: complete, into: transaction)
                 progress?.advance()
                 return names
             }
+            let outputs = selected[index].group == .tables ? early : try await complete.value
             let files = try await selected[index].files(for: outputs)
             // Written and fsynced off the task threads (83 MB of GeoPackage on France
             // holds a thread about 0.2 s).

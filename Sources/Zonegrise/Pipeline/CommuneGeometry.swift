@@ -14,24 +14,27 @@ struct CommuneGeometry: Sendable {
     /// The analysed communes' codes, sorted (the order of `AnalysisResult.communes`).
     var codes: [String]
     var coverage: CoverageEdges
-    /// Nil unless the report's maps are drawn.
-    var mapPaths: SimplifiedCommunes.MapPaths?
-    /// "commune edges (concurrent)", and "simplify maps (concurrent)" when drawn.
+    /// The maps' simplified paths, with "simplify maps (concurrent)", in a task of their
+    /// own started once the index is built (the sectors are grouped from the index
+    /// without waiting for it); nil unless the report's maps are drawn.
+    var mapPaths: Task<(paths: SimplifiedCommunes.MapPaths, timings: StageTimings), any Error>?
+    /// "commune edges (concurrent)".
     var timings: StageTimings
 
-    /// - Complexity: O(v) for the edge index (0.3 s on France), plus the maps'
-    ///   simplification (about 0.7 s of CPU on France).
-    static func compute(shapes: [String: MultiPolygon], analysisArea: Set<String>, drawsMaps: Bool) async throws -> CommuneGeometry {
+    /// - Complexity: O(v) for the edge index (0.3 s on France); the maps' simplification
+    ///   (about 0.7 s of CPU on France) goes on in `mapPaths`.
+    static func compute(shapes: [String: MultiPolygon], analysisArea: Set<String>, drawsMaps: Bool) -> CommuneGeometry {
         var timings = StageTimings()
         let codes = shapes.keys.filter { analysisArea.contains(Commune.departement(ofCode: $0)) }.sorted()
         let ordered = codes.map { shapes[$0]! }
         let coverage = timings.measure("commune edges (concurrent)") { CoverageEdges(ordered) }
-        var paths: SimplifiedCommunes.MapPaths?
-        if drawsMaps {
-            paths = try await timings.measure("simplify maps (concurrent)") {
+        let paths = drawsMaps ? Task { () async throws -> (paths: SimplifiedCommunes.MapPaths, timings: StageTimings) in
+            var timings = StageTimings()
+            let paths = try await timings.measure("simplify maps (concurrent)") {
                 try await SimplifiedCommunes.paths(shapes: ordered, coverage: coverage)
             }
-        }
+            return (paths, timings)
+        } : nil
         return CommuneGeometry(codes: codes, coverage: coverage, mapPaths: paths, timings: timings)
     }
 
@@ -50,7 +53,7 @@ struct CommuneGeometry: Sendable {
             let (area, maps) = (analysisArea, drawsMaps)
             task.withLock { task in
                 guard task == nil else { return }
-                task = Task { try await CommuneGeometry.compute(shapes: shapes, analysisArea: area, drawsMaps: maps) }
+                task = Task { CommuneGeometry.compute(shapes: shapes, analysisArea: area, drawsMaps: maps) }
             }
         }
 

@@ -114,12 +114,13 @@ public struct RecommendationRun: Sendable {
         let digests = AnalysisRun.digests(of: territory, known: analysed.knownDigests)
         defer { digests.cancel() }
         let shapes = try await run.shapes(of: analysed.result, territory: territory, timings: &analysed.timings, geometry: analysed.geometry)
-        var outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: [outcome],
-                                      recommendation: recommendation, polygons: shapes.polygons)
-        outputs.mapRenderer = shapes.mapRenderer
+        let outputs = AnalysisOutputs(result: analysed.result, territory: territory, warnings: analysed.warnings.all, comparisons: [outcome],
+                                      recommendation: recommendation, polygons: shapes.tables)
         let written = try await analysed.timings.measureReporting("write outputs") {
-            try await run.write(outputs, model: analysed.model, digests: digests, transaction: analysed.transaction, progress: $0)
+            try await run.write(outputs, shapes: shapes.complete, model: analysed.model, digests: digests, transaction: analysed.transaction,
+                                progress: $0)
         }
+        analysed.timings.append(try await shapes.complete.value.timings)
         analysed.timings.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(recommendation: recommendation, outcome: outcome, base: analysed.result, outputs: written,
                       warnings: analysed.warnings.all, timings: analysed.timings, gammes: analysed.territory.input.gammes)

@@ -37,41 +37,11 @@ struct ReportDocument {
         let contents = try await Concurrency.map(shown) { renderer.content($0) }
         for (map, content) in zip(shown, contents) { drawn.contentByName[map.name] = content }
 
-        var body = ""
-        body += summarySection()
-        for (gamme, map) in zip(Gamme.allCases, bandMaps) {
-            body += section("gamme-\(gamme.rawValue)", "\(Self.capitalised(gamme.label)) (seuil \(FrenchNumber.minutes(result.parameters.threshold(gamme))))",
-                            figure(map) + bandTable(gamme).html)
-        }
-        body += section("zones-grises", "Zones grises : superposition des gammes", figure(grey) + codeTable().html)
-        body += section("enjeux", "Espaces à enjeux", paragraph(sectorSentence()) + figure(sectors) + (outputs.polygons.allSectors.isEmpty ? "" : sectorTable().html))
-        body += section("poles", "Pôles de services", figure(poles) + poleTable().html)
-        if !result.layers.isEmpty {
-            var content = ""
-            for (index, map) in zip(result.layers.indices, layerMaps) {
-                content += "<h3>\(HTMLText.escape(result.layers[index].label))</h3>\n" + paragraph(layerSentence(index)) + figure(map)
-            }
-            body += section("couches", "Couches de services", content)
-        }
-        if !result.subdivisionSummaries.isEmpty {
-            body += section("subdivisions", "Par subdivision", subdivisionTable().html)
-        }
-        for (index, (outcome, subjects)) in zip(outputs.comparisons, scenarioMaps).enumerated() {
-            var content = paragraph("Scénario « \(outcome.scenario.label) » (\(outcome.scenario.name)) comparé à la situation actuelle.")
-            content += comparisonTable(outcome, index: index).html
-            if !outcome.siteGains.isEmpty { content += siteTable(outcome, index: index).html }
-            for subject in subjects {
-                for map in subject.maps { content += figure(map) }
-            }
-            body += section("scenario-\(HTMLText.slug(outcome.scenario.name))", outputs.recommendation == nil ? "Scénario : \(outcome.scenario.label)" : "Effet des sites recommandés", content)
-        }
-        if let recommendation = outputs.recommendation {
-            body += section("recommandation", "Sites recommandés", recommendationContent(recommendation))
-        }
-        body += section("provenance", "Provenance", provenanceContent())
         let name = manifest.flatMap { Self.member($0, "name") }.map { Self.text($0) } ?? ""
         let title = "Zones grises d’accès aux services" + (name.isEmpty ? "" : " – \(name)")
-        let html = """
+        // Sections and maps are appended in place: the maps (most of the page's 21 MB on
+        // France) are copied once into the page, not once per enclosing string.
+        var html = """
             <!DOCTYPE html>
             <html lang="fr">
             <head>
@@ -90,11 +60,55 @@ struct ReportDocument {
             <p class="sous-titre">Rapport produit par zonegrise \(ZonegriseVersion.current) ; gammes \(outputs.gammesSource == "derivees" ? "dérivées des données nationales (source_gammes = derivees)" : "données par une table (source_gammes = table)").</p>
             </header>
             <main>
-            \(body)</main>
-            </body>
-            </html>
 
             """
+        html.reserveCapacity(html.utf8.count + contents.reduce(0) { $0 + $1.utf8.count } + (1 << 20))
+        html += summarySection()
+        for (gamme, map) in zip(Gamme.allCases, bandMaps) {
+            appendSection("gamme-\(gamme.rawValue)", "\(Self.capitalised(gamme.label)) (seuil \(FrenchNumber.minutes(result.parameters.threshold(gamme))))", to: &html) {
+                appendFigure(map, to: &$0)
+                $0 += bandTable(gamme).html
+            }
+        }
+        appendSection("zones-grises", "Zones grises : superposition des gammes", to: &html) {
+            appendFigure(grey, to: &$0)
+            $0 += codeTable().html
+        }
+        appendSection("enjeux", "Espaces à enjeux", to: &html) {
+            $0 += paragraph(sectorSentence())
+            appendFigure(sectors, to: &$0)
+            if !outputs.polygons.allSectors.isEmpty { $0 += sectorTable().html }
+        }
+        appendSection("poles", "Pôles de services", to: &html) {
+            appendFigure(poles, to: &$0)
+            $0 += poleTable().html
+        }
+        if !result.layers.isEmpty {
+            appendSection("couches", "Couches de services", to: &html) {
+                for (index, map) in zip(result.layers.indices, layerMaps) {
+                    $0 += "<h3>\(HTMLText.escape(result.layers[index].label))</h3>\n" + paragraph(layerSentence(index))
+                    appendFigure(map, to: &$0)
+                }
+            }
+        }
+        if !result.subdivisionSummaries.isEmpty {
+            html += section("subdivisions", "Par subdivision", subdivisionTable().html)
+        }
+        for (index, (outcome, subjects)) in zip(outputs.comparisons, scenarioMaps).enumerated() {
+            appendSection("scenario-\(HTMLText.slug(outcome.scenario.name))", outputs.recommendation == nil ? "Scénario : \(outcome.scenario.label)" : "Effet des sites recommandés", to: &html) {
+                $0 += paragraph("Scénario « \(outcome.scenario.label) » (\(outcome.scenario.name)) comparé à la situation actuelle.")
+                $0 += comparisonTable(outcome, index: index).html
+                if !outcome.siteGains.isEmpty { $0 += siteTable(outcome, index: index).html }
+                for subject in subjects {
+                    for map in subject.maps { appendFigure(map, to: &$0) }
+                }
+            }
+        }
+        if let recommendation = outputs.recommendation {
+            html += section("recommandation", "Sites recommandés", recommendationContent(recommendation))
+        }
+        html += section("provenance", "Provenance", provenanceContent())
+        html += "</main>\n</body>\n</html>\n"
         return (html, shown)
     }
 
@@ -135,11 +149,22 @@ struct ReportDocument {
 
     func paragraph(_ text: String) -> String { "<p>\(HTMLText.escape(text))</p>\n" }
 
-    /// The map in a `<figure>`: its body drawn by `render` (or here, when drawn alone).
-    func figure(_ map: SVGMap) -> String {
+    /// `section(id, title, content)` appended to `page`, `content` appending in place.
+    func appendSection(_ id: String, _ title: String, to page: inout String, _ content: (inout String) -> Void) {
+        page += "<section id=\"\(id)\">\n<h2>\(HTMLText.escape(title))</h2>\n"
+        content(&page)
+        page += "</section>\n"
+    }
+
+    /// The map in a `<figure>`, appended to `page`: its body drawn by `render` (or here,
+    /// when drawn alone).
+    func appendFigure(_ map: SVGMap, to page: inout String) {
         let content = drawn.contentByName[map.name] ?? renderer.content(map)
         drawn.contentByName[map.name] = content
-        return "<figure>\n\(renderer.head(map, standalone: false))\(content)<figcaption>Carte aussi dans cartes/\(map.name).svg</figcaption>\n</figure>\n"
+        page += "<figure>\n"
+        page += renderer.head(map, standalone: false)
+        page += content
+        page += "<figcaption>Carte aussi dans cartes/\(map.name).svg</figcaption>\n</figure>\n"
     }
 
     // MARK: - Sections

@@ -20,7 +20,12 @@ public struct ReportOutput: OutputWriter {
         let (html, maps) = try await document.render()
         var files = [OutputFile(name: "rapport.html", bytes: Array(html.utf8))]
         for map in maps {
-            files.append(OutputFile(name: "\(Self.mapFolder)/\(map.name).svg", bytes: Array((renderer.head(map, standalone: true) + (document.drawn.contentByName[map.name] ?? renderer.content(map))).utf8)))
+            let (head, content) = (renderer.head(map, standalone: true), document.drawn.contentByName[map.name] ?? renderer.content(map))
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(head.utf8.count + content.utf8.count)
+            bytes.append(contentsOf: head.utf8)
+            bytes.append(contentsOf: content.utf8)
+            files.append(OutputFile(name: "\(Self.mapFolder)/\(map.name).svg", bytes: bytes))
         }
         return files
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Structured concurrency with results in input order, so that concurrent stages give
 /// byte-identical outputs whatever finishes first.
@@ -21,6 +22,22 @@ package enum Concurrency {
             for try await (position, output) in group { slots[position] = output }
             return slots.map { $0! }
         }
+    }
+
+    /// Runs `body` in a task and blocks the calling thread until it is done: for work on
+    /// a Dispatch thread (`blocking`) that needs async results made meanwhile. Never call
+    /// it from a task: it would hold one of the threads the task needs.
+    package static func waiting<Output: Sendable>(for body: @escaping @Sendable () async throws -> Output) throws -> Output {
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Mutex<Result<Output, any Error>?>(nil)
+        Task {
+            let result: Result<Output, any Error>
+            do { result = .success(try await body()) } catch { result = .failure(error) }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        return try outcome.withLock { $0! }.get()
     }
 
     /// Runs `body`, which blocks on the system (writing and `fsync`ing a file), on a

@@ -125,9 +125,14 @@ struct DemoGeoPackageTests {
     }
 }
 
-/// A writer that keeps the run's `AnalysisOutputs` and writes nothing.
+/// A writer that keeps the run's `AnalysisOutputs` and writes nothing: by default of the
+/// `geopackage` group, so that it gets the outputs with their polygons (a `tables` writer
+/// gets them before the polygons are dissolved).
 final class CapturingWriter: OutputWriter {
     let outputs = Mutex<AnalysisOutputs?>(nil)
+    let group: OutputGroup
+
+    init(group: OutputGroup = .geopackage) { self.group = group }
 
     func files(for outputs: AnalysisOutputs) -> [OutputFile] {
         self.outputs.withLock { $0 = outputs }
