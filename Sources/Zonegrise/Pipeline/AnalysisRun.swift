@@ -399,7 +399,8 @@ public struct AnalysisRun: Sendable {
                 geometry: Task<CommuneGeometry, any Error>? = nil) async throws -> OutputShapes {
         let drawsMaps = self.drawsMaps && !result.communes.isEmpty
         let codes = result.communes.map(\.code)
-        let (early, grouping) = try await timings.measure("sector grouping") { () async throws -> (CommuneGeometry?, ResultPolygonsBuilder.Grouping) in
+        let (early, builder, grouping) = try await timings.measure("sector grouping") {
+            () async throws -> (CommuneGeometry?, ResultPolygonsBuilder, ResultPolygonsBuilder.Grouping) in
             // The edge index and the maps' paths computed while the territory loaded,
             // when they are of these communes (a comparison's result has the same).
             var early: CommuneGeometry?
@@ -412,10 +413,8 @@ public struct AnalysisRun: Sendable {
             // polygons and the band areas only for the outputs that draw or store them.
             let builder = ResultPolygonsBuilder(result: result, territory: territory, minimum: configuration.sectorMinimum,
                                                 withShapes: configuration.outputGroups != [.tables], coverage: coverage)
-            return (early, try await builder.grouped())
+            return (early, builder, try await builder.grouped())
         }
-        let builder = ResultPolygonsBuilder(result: result, territory: territory, minimum: configuration.sectorMinimum,
-                                            withShapes: configuration.outputGroups != [.tables], coverage: grouping.coverage)
         let complete = Task { () async throws -> CompleteShapes in
             var timings = StageTimings()
             if let early { timings.append(early.timings) }
