@@ -28,8 +28,7 @@ package enum GeoPackageBuilder {
                 let number = counter.add(1, ordering: .relaxed).newValue
                 let path = "/vsimem/zonegrise-\(number).gpkg"
                 defer { _ = VSIUnlink(path) }
-                var pending: [VectorLayerData]? = layers
-                try write({ defer { pending = nil }; return pending }, to: path)
+                try write(oneBatch(layers), to: path)
                 var length: vsi_l_offset = 0
                 // With bUnlinkAndSeize the buffer is ours (VSIFree) and the file gone.
                 guard let buffer = VSIGetMemFileBuffer(path, &length, 1) else {
@@ -49,8 +48,13 @@ package enum GeoPackageBuilder {
     /// run fails.
     /// - Throws: `NativeError.gdal` naming the layer or field GDAL refused.
     package static func write(layers: [VectorLayerData], toFile path: String) throws(NativeError) {
+        try write(toFile: path, batches: oneBatch(layers))
+    }
+
+    /// The `batches` function giving `layers`, then nil.
+    private static func oneBatch(_ layers: [VectorLayerData]) -> () -> [VectorLayerData]? {
         var pending: [VectorLayerData]? = layers
-        try write(toFile: path) {
+        return {
             defer { pending = nil }
             return pending
         }

@@ -51,8 +51,6 @@ public struct ResultPolygonsBuilder: Sendable {
         public var tables: ResultPolygons
         var shapes: [MultiPolygon]
         var coverage: CoverageEdges
-        /// The communes of each sector, in `tables.allSectors` order.
-        var members: [[Int]]
         /// Whether the communes form a clean coverage (the dissolves' fast path), checked
         /// beside the grouping; nil without shapes.
         var checked: Task<Bool, any Error>?
@@ -78,7 +76,7 @@ public struct ResultPolygonsBuilder: Sendable {
             let groups = try contiguousGroups(of: grey, shapes: shapes, coverage: coverage)
             let (kept, small) = numbered(groups.map { sector(members: $0, shape: MultiPolygon(polygons: [])) })
             return Grouping(tables: ResultPolygons(bands: [:], sectors: kept, smallSectors: small), shapes: shapes, coverage: coverage,
-                            members: (kept + small).map(\.communeIndices), checked: checked)
+                            checked: checked)
         } catch {
             checked?.cancel()
             throw error
@@ -98,7 +96,8 @@ public struct ResultPolygonsBuilder: Sendable {
             for (i, access) in result.access[gamme]!.enumerated() { byBand[access.band, default: []].append(i) }
             for band in byBand.keys.sorted() { bandJobs.append((gamme, band, byBand[band]!)) }
         }
-        let jobs = bandJobs.map(\.members) + grouping.members
+        let sectors = grouping.tables.allSectors
+        let jobs = bandJobs.map(\.members) + sectors.map(\.communeIndices)
         let dissolved = try await Concurrency.map(jobs) { members -> MultiPolygon in
             let engine = GeometryEngine()
             do {
@@ -114,16 +113,11 @@ public struct ResultPolygonsBuilder: Sendable {
                 gamme: job.gamme, band: job.band, label: result.parameters.bands.label(job.band), communes: job.members.count,
                 population: job.members.reduce(0) { $0 + result.communes[$1].population }, shape: shape))
         }
-        var sectorShapes = dissolved.suffix(grouping.members.count).makeIterator()
-        func shaped(_ list: [Sector]) -> [Sector] {
-            list.map { sector in
-                var sector = sector
-                sector.shape = sectorShapes.next()!
-                return sector
-            }
-        }
-        let kept = shaped(grouping.tables.sectors), small = shaped(grouping.tables.smallSectors)
-        return ResultPolygons(bands: bands, sectors: kept, smallSectors: small, coverage: coverage)
+        var shaped = sectors
+        for (i, shape) in zip(shaped.indices, dissolved.suffix(sectors.count)) { shaped[i].shape = shape }
+        let keptCount = grouping.tables.sectors.count
+        return ResultPolygons(bands: bands, sectors: Array(shaped.prefix(keptCount)), smallSectors: Array(shaped.dropFirst(keptCount)),
+                              coverage: coverage)
     }
 
     /// The groups of contiguous grey communes, as indexes into `result.communes`.

@@ -124,10 +124,14 @@ final class OutputTransaction: Sendable {
 
     /// Stages one file that `produce` writes itself at the path it is given (a library
     /// that writes files, GDAL's GeoPackage driver), then syncs it as `write` does. What
-    /// `produce` throws is thrown as it is; a partial file goes with the staging folder.
+    /// `produce` throws is thrown as it is, and the partial file is removed: a commit after
+    /// the failure does not put it in place.
     func write(_ name: String, producedBy produce: (_ path: String) throws -> Void) throws {
         let (path, failure) = try prepareStaging(name)
-        try produce(path)
+        do { try produce(path) } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
         defer { close(descriptor) }
