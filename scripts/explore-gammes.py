@@ -11,10 +11,15 @@ and run goes to a temporary folder (or --work). Needs numpy and scipy, and a rel
     scripts/explore-gammes.py --fast          # figures from the re-implementation only
     scripts/explore-gammes.py --windows       # + exhaustive search of contiguous windows
     scripts/explore-gammes.py --local-search  # + the "no rule" local search (~10 min)
+    scripts/explore-gammes.py --fast --crowfly 74,2.8   # the third round's time model
+
+The tool's own figures ("tool %") come from the tool's current derivation of the crow-fly
+model for `convention: sdaasp` (74 km/h + 2.8 min since the third round); the second round's
+table was measured with 50 km/h and no access term.
 
 The re-implementation (`Evaluator`) is the crow-fly pole rule of the tool: poles with at
 least half of a gamme's services (hierarchy applied), centre-to-centre distance on the
-sphere × 1.3 ÷ 50 km/h × 1.2 (sdaasp), a commune in zone grise beyond 10 / 20 / 30 min.
+sphere × 1.3 ÷ speed (+ access minutes) × 1.2 (sdaasp), a commune in zone grise beyond 10 / 20 / 30 min.
 Commune centres and analysed populations (after the COG fusions) are taken from one run of
 the tool; the BPE is attached to the analysed communes through the COG 2024 (COMPARENT).
 It agrees with the tool within 0.04 point on every row.
@@ -158,7 +163,11 @@ class Evaluator:
                 c = row[2] if row[2] in position else parent.get(row[2], row[2])
                 if c in position and int(row[6]) > 0:
                     self.A[position[c], self.index[row[5]]] = True
-        self.km_per_minute = 50 / 60 / 1.3 / 1.2
+        self.speed_kmh, self.access_minutes = 50.0, 0.0
+
+    def minutes(self, km):
+        """The crow-fly time of the `sdaasp` convention (× 1.2), 0 for a commune to itself."""
+        return np.where(km > 0, 1.2 * (self.access_minutes + km * 1.3 / self.speed_kmh * 60), 0)
 
     def figures(self, groups_by_gamme):
         own = []
@@ -169,7 +178,7 @@ class Evaluator:
         result = []
         for k, threshold in enumerate((10, 20, 30)):
             d, _ = cKDTree(self.xyz[poles[k]]).query(self.xyz)
-            result.append(round(float(100 * self.pop[d / self.km_per_minute > threshold + 1e-9].sum() / self.pop.sum()), 2))
+            result.append(round(float(100 * self.pop[self.minutes(d) > threshold + 1e-9].sum() / self.pop.sum()), 2))
         return result, [int(o.sum()) for o in own]
 
 
@@ -331,7 +340,7 @@ def window_search(national, evaluator):
 
         def figure(mask, threshold):
             d, _ = cKDTree(evaluator.xyz[mask]).query(evaluator.xyz)
-            return 100 * evaluator.pop[d / evaluator.km_per_minute > threshold + 1e-9].sum() / evaluator.pop.sum()
+            return 100 * evaluator.pop[evaluator.minutes(d) > threshold + 1e-9].sum() / evaluator.pop.sum()
 
         good = {}
         for n in range(45, 61):
@@ -398,6 +407,8 @@ def main():
     ap.add_argument("--fast", action="store_true", help="figures from the re-implementation only")
     ap.add_argument("--windows", action="store_true", help="exhaustive search of contiguous windows")
     ap.add_argument("--local-search", action="store_true", help="the no-rule local search (slow)")
+    ap.add_argument("--crowfly", default="50,0", help="re-implementation's speed km/h and access minutes: "
+                    "50,0 (second round) or 74,2.8 (the sdaasp fit of issue 10's third round)")
     args = ap.parse_args()
     geodata = os.path.abspath(args.geodata)
     if not os.path.isdir(geodata) or not os.access(args.zonegrise, os.X_OK):
@@ -407,6 +418,7 @@ def main():
     national = National(geodata)
     tool = Tool(geodata, args.zonegrise, work)
     evaluator = Evaluator(national, tool, geodata)
+    evaluator.speed_kmh, evaluator.access_minutes = map(float, args.crowfly.split(","))
     all_rows = list(rows(national))
     if args.local_search:
         all_rows.append(local_search(national, evaluator))

@@ -19,6 +19,8 @@ struct AnalysisOverrides: ParsableArguments {
     var detour: String?
     @Option(help: "Crow-fly intra-commune term: true or false.")
     var intraCommune: String?
+    @Option(help: "Crow-fly minutes added to every trip between two places (before the peak-hour factor).")
+    var accessMinutes: String?
     @Option(help: "Origin-destination CSV (origin,destination,minutes) for the matrix model.")
     var matrix: String?
     @Option(help: "OpenStreetMap extract (.osm.pbf or .osm) for the osm model.")
@@ -81,6 +83,7 @@ struct AnalysisOverrides: ParsableArguments {
         let values: [(key: String, text: String?, flag: String)] = [
             ("time_model.kind", timeModel?.text, "--time-model"), ("time_model.crowfly.speed_kmh", speedKmh, "--speed-kmh"),
             ("time_model.crowfly.detour", detour, "--detour"), ("time_model.crowfly.intra_commune", intraCommune, "--intra-commune"),
+            ("time_model.crowfly.access_minutes", accessMinutes, "--access-minutes"),
             ("time_model.matrix.missing", matrixMissing?.text, "--matrix-missing"),
             ("time_model.osm.offroad_speed_kmh", offroadSpeedKmh, "--offroad-speed-kmh"),
             ("time_model.osm.max_snap_metres", maxSnapMetres, "--max-snap-metres"),

@@ -73,5 +73,18 @@ struct Calibrate: AsyncParsableCommand {
         }
         print("current defaults:")
         print(line(outcome.defaults))
+        print("")
+        print("centre to centre (convention sdaasp): \(outcome.centreToCentre.communes) communes without \(typequ)")
+        print("speed_kmh  access  median_ae    p90_ae   mean_ae  mean_err   (minutes)")
+        func trip(_ c: CrowflyCalibration.Candidate) -> String {
+            String(format: "%8.1f %7.1f %9.2f %9.2f %9.2f %+9.2f", c.model.speedKmh, c.model.accessMinutes, c.medianAbsoluteErrorMinutes,
+                   c.p90AbsoluteErrorMinutes, c.meanAbsoluteErrorMinutes, c.meanSignedErrorMinutes)
+        }
+        print("best with an access term:")
+        print(trip(outcome.centreToCentre))
+        print("best single speed:")
+        print(trip(outcome.centreToCentreSingleSpeed))
+        print("current sdaasp defaults:")
+        print(trip(outcome.centreToCentreDefaults))
     }
 }

@@ -137,8 +137,10 @@ public struct TimeModelConfiguration: Hashable, Sendable {
     public var kind: Kind = .crowfly
     /// Manifest key `convention` (top level): free flow or peak hour (docs/CALIBRATION.md).
     public var convention = TimeConvention.default
-    /// Nil: the speed calibrated for the chosen `intraCommune` convention.
+    /// Nil: the speed calibrated for the convention and `intraCommune` (`TimeConvention.crowfly`).
     public var speedKmh: Double?
+    /// `time_model.crowfly.access_minutes`; nil: the value calibrated for the convention.
+    public var accessMinutes: Double?
     public var detour = CrowflyModel.calibratedDetour
     public var intraCommune = CrowflyModel.calibratedIntraCommune
     public var matrixFile: String?
@@ -158,9 +160,13 @@ public struct TimeModelConfiguration: Hashable, Sendable {
 
     public init() {}
 
-    /// The crow-fly model, its times × the convention's peak-hour factor.
+    /// The crow-fly model, its times × the convention's peak-hour factor; each of speed and
+    /// access minutes not given takes the convention's calibrated value.
     public var crowfly: CrowflyModel {
-        CrowflyModel(speedKmh: speedKmh, detour: detour, intraCommune: intraCommune, peakHourFactor: convention.peakHourFactor)
+        let calibrated = convention.crowfly(intraCommune: intraCommune)
+        return CrowflyModel(speedKmh: speedKmh ?? calibrated.speedKmh, detour: detour, intraCommune: intraCommune,
+                            peakHourFactor: convention.peakHourFactor,
+                            accessMinutes: accessMinutes ?? calibrated.accessMinutes)
     }
 }
 

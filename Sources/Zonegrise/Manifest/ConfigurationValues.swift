@@ -84,6 +84,8 @@ extension AnalysisConfiguration {
             timeModel.kind = try ConfigurationValues.choice(value, key: key, source: source, as: TimeModelConfiguration.Kind.self)
         case "time_model.crowfly.speed_kmh":
             timeModel.speedKmh = try ConfigurationValues.bounded(value, key: key, source: source, InputLimits.speedKmh, unit: "km/h")
+        case "time_model.crowfly.access_minutes":
+            timeModel.accessMinutes = try ConfigurationValues.bounded(value, key: key, source: source, InputLimits.accessMinutes, unit: "minutes")
         case "time_model.crowfly.detour":
             timeModel.detour = try ConfigurationValues.bounded(value, key: key, source: source, InputLimits.detour, unit: "(a ratio)")
         case "time_model.crowfly.intra_commune":

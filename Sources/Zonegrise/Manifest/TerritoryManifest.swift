@@ -183,7 +183,7 @@ struct NodeReader {
                     switch k {
                     case "kind": try config.apply("time_model.kind", value: try text(v, "time_model.kind"), source: vsource)
                     case "crowfly":
-                        for (ck, cv) in try mapping(v, "time_model.crowfly", allowed: ["speed_kmh", "detour", "intra_commune"]) {
+                        for (ck, cv) in try mapping(v, "time_model.crowfly", allowed: ["speed_kmh", "detour", "intra_commune", "access_minutes"]) {
                             try config.apply("time_model.crowfly." + ck, value: try text(cv, ck), source: cv.mark.map { "\(file):\($0.line)" } ?? file)
                         }
                     case "osm":

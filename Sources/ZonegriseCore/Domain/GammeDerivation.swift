@@ -24,8 +24,9 @@ import Foundation  // log10, pow
 /// a gamme also reports the share of that gamme's poles that have it; it does not change
 /// the assignment.
 public struct GammeDerivation: Sendable {
-    /// The thresholds of the rule. Defaults reproduce INSEE's published gammes as closely
-    /// as a one-criterion rule can on BPE 2019 (docs/GAMMES.md).
+    /// The thresholds of the rule. The cut points are calibrated on the national figures of
+    /// issue 10 (metropolitan France, `sdaasp` convention, crow-fly: 7.5 / 3.6 / 8.1 % of
+    /// inhabitants in zone grise), the only target they were tuned to (docs/GAMMES.md).
     public struct Parameters: Hashable, Sendable {
         /// Population classes per factor of ten (8: classes 1000–1333, 1334–1778, …).
         /// - Precondition: 1...100.
@@ -33,10 +34,10 @@ public struct GammeDerivation: Sendable {
         /// Share of the communes of a class (0 < share <= 1) that must have a service for it
         /// to have appeared at that size: 0.5, "at least half".
         public var appearanceShare: Double = 0.5
-        /// Largest appearance population, in inhabitants, of a proximité service (2300).
-        public var proximiteMaxInhabitants: Int = 2_300
-        /// Largest appearance population, in inhabitants, of an intermédiaire service (9000).
-        public var intermediaireMaxInhabitants: Int = 9_000
+        /// Largest appearance population, in inhabitants, of a proximité service (2750).
+        public var proximiteMaxInhabitants: Int = 2_750
+        /// Largest appearance population, in inhabitants, of an intermédiaire service (8300).
+        public var intermediaireMaxInhabitants: Int = 8_300
         /// Largest appearance population, in inhabitants, of a supérieure service (50000);
         /// rarer services get no gamme.
         public var superieureMaxInhabitants: Int = 50_000
@@ -47,6 +48,12 @@ public struct GammeDerivation: Sendable {
         /// établissement thermal, domaine skiable, sports nautiques, baignade aménagée,
         /// port de plaisance, boucle de randonnée.
         public var excludedTypes: Set<String> = ["D305", "F105", "F118", "F201", "F202", "F203"]
+        /// Types left out because the service is delivered at the customer's home, so that
+        /// nobody travels to it: the building trades (maçon, plâtrier peintre, menuisier
+        /// charpentier serrurier, plombier couvreur chauffagiste, électricien, entreprise
+        /// générale du bâtiment). Present in most villages, they would make poles of
+        /// communes that give their inhabitants access to little.
+        public var homeDeliveredTypes: Set<String> = ["A401", "A402", "A403", "A404", "A405", "A406"]
         /// Groups of types counted as one service (a commune has the service when it has any
         /// of them): police | gendarmerie; bureau de poste | relais poste | agence postale;
         /// supérette | épicerie; école maternelle | maternelle de RPI dispersé; école
@@ -58,6 +65,10 @@ public struct GammeDerivation: Sendable {
         /// For the co-presence check only: a commune is a pole of a gamme when it has at
         /// least this share (0 < share <= 1) of the gamme's services (METHOD.md §2: 0.5).
         public var poleShare: Double = 0.5
+        /// Whether poles count every `TYPEQU` of the gamme on its own (true: INSEE's rule,
+        /// "half of the équipements of the gamme", its table having one row per type) or
+        /// substitutes once (false). Substitutes share one appearance population either way.
+        public var polesCountEachType = true
 
         public init() {}
     }
@@ -142,10 +153,20 @@ public struct GammeDerivation: Sendable {
         for g in gammeOfService.compactMap({ $0 }) { servicesInGamme[g.rank] += 1 }
         var poles = [Int](repeating: 0, count: Gamme.allCases.count)
         var polesWithService = [Int](repeating: 0, count: members.count)
-        for i in communes.indices {
+        if p.polesCountEachType {
+            servicesInGamme = [Int](repeating: 0, count: Gamme.allCases.count)
+            for t in considered { if let g = gammeOfService[serviceOfType[t]!] { servicesInGamme[g.rank] += 1 } }
+        }
+        for (i, code) in communes.enumerated() {
             let present = servicesFlat[servicesStart[i]..<servicesStart[i + 1]]
             var count = [Int](repeating: 0, count: Gamme.allCases.count)
-            for s in present { if let g = gammeOfService[s] { count[g.rank] += 1 } }
+            if p.polesCountEachType {
+                for t in typesByCommune[code] ?? [] {
+                    if let s = serviceOfType[t], let g = gammeOfService[s] { count[g.rank] += 1 }
+                }
+            } else {
+                for s in present { if let g = gammeOfService[s] { count[g.rank] += 1 } }
+            }
             let isPole = Gamme.allCases.map {
                 servicesInGamme[$0.rank] > 0
                     && Double(count[$0.rank]) >= p.poleShare * Double(servicesInGamme[$0.rank])
@@ -182,8 +203,9 @@ public struct GammeDerivation: Sendable {
 
         let note = "Computed on \(communes.count) communes with a population; "
             + "\(ignored) communes with equipment but no population ignored."
-        let report = GammeDerivationReport(rule: p.ruleText, types: lines, communesCounted: communes.count,
+        var report = GammeDerivationReport(rule: p.ruleText, types: lines, communesCounted: communes.count,
                                            communesIgnored: ignored, note: note)
+        report.polesCountEachType = p.polesCountEachType
         return GammeTable(membership: membership, derivation: report)
     }
 
@@ -272,7 +294,8 @@ extension GammeDerivation.Parameters {
     }
 
     func isExcluded(_ typequ: String) -> Bool {
-        excludedTypes.contains(typequ) || typequ.first.map(excludedDomains.contains) == true
+        excludedTypes.contains(typequ) || homeDeliveredTypes.contains(typequ)
+            || typequ.first.map(excludedDomains.contains) == true
     }
 
     /// The gamme of a service appearing at `population` inhabitants, nil beyond the supérieure.
@@ -299,9 +322,16 @@ extension GammeDerivation.Parameters {
         if !excludedTypes.isEmpty {
             exclusions.append("types " + excludedTypes.sorted().joined(separator: ", "))
         }
+        if !homeDeliveredTypes.isEmpty {
+            exclusions.append("types delivered at home " + homeDeliveredTypes.sorted().joined(separator: ", "))
+        }
         var second: [String] = []
         if !exclusions.isEmpty { second.append(exclusions.joined(separator: " and ") + " are excluded") }
-        if !groups.isEmpty { second.append(groups.joined(separator: ", ") + " each count as one service") }
+        if !groups.isEmpty {
+            second.append(groups.joined(separator: ", ") + (polesCountEachType
+                ? " each share one appearance; poles count every type of the gamme"
+                : " each count as one service"))
+        }
         if !second.isEmpty {
             let sentence = second.joined(separator: "; ")
             text += " " + sentence.prefix(1).uppercased() + sentence.dropFirst() + "."
@@ -311,6 +341,7 @@ extension GammeDerivation.Parameters {
 
     func exclusionNote(_ typequ: String) -> String {
         if excludedTypes.contains(typequ) { return "excluded type: listed in excludedTypes" }
+        if homeDeliveredTypes.contains(typequ) { return "excluded type: delivered at the customer's home, nobody travels to it" }
         let domain = typequ.first.map(String.init) ?? ""
         let name = Self.domainNames[domain].map { " (\($0))" } ?? ""
         return "excluded domain \(domain)\(name): outside INSEE's gammes"
@@ -319,7 +350,9 @@ extension GammeDerivation.Parameters {
     func note(appearance: Double?, gamme: Gamme?, substitutes: [String], presence: Double?,
               anyCommune: Bool) -> String {
         var parts: [String] = []
-        if !substitutes.isEmpty { parts.append("one service with " + substitutes.joined(separator: ", ")) }
+        if !substitutes.isEmpty {
+            parts.append((polesCountEachType ? "appears with " : "one service with ") + substitutes.joined(separator: ", "))
+        }
         if let ap = appearance {
             let at = "appears at \(Int(ap.rounded())) inhabitants"
             switch gamme {

@@ -25,11 +25,19 @@ public struct GammeTable: Hashable, Sendable {
         membership.filter { $0.value == gamme }.map(\.key).sorted()
     }
 
-    /// The services of one gamme: its types, with the substitutes of a derived table (INSEE's
-    /// "poste" = A206, A207, A208) as one sorted group, groups sorted by first type. Each type
-    /// is its own service in a table read from a file. Counting poles by services keeps
-    /// substitutes, which a commune rarely has together, from raising the bar.
+    /// The services of one gamme as the pole rule counts them, groups sorted by first type:
+    /// each type on its own in a derived table whose `polesCountEachType` is true (the
+    /// default, INSEE's "half of the équipements"), else `substituteGroups(of:)`.
     public func services(of gamme: Gamme) -> [[String]] {
+        if let derivation, derivation.polesCountEachType { return types(of: gamme).map { [$0] } }
+        return substituteGroups(of: gamme)
+    }
+
+    /// The types of one gamme with the substitutes of a derived table (INSEE's "poste" =
+    /// A206, A207, A208) as one sorted group, or grouped by a file table's `service` column
+    /// (each type alone when it has none); groups sorted by first type. Their number is the
+    /// gamme's size counted as INSEE names its équipements (poste once).
+    public func substituteGroups(of gamme: Gamme) -> [[String]] {
         let types = types(of: gamme)
         guard let derivation else {
             var groups: [String: [String]] = [:]
@@ -61,6 +69,9 @@ public struct GammeDerivationReport: Hashable, Sendable {
     public var communesIgnored: Int
     /// One sentence on the data behind the figures (communes counted and ignored), for outputs.
     public var note: String
+    /// Whether the pole rule counts every type of a gamme on its own (`services(of:)` gives
+    /// single types) rather than substitutes once (`GammeDerivation.Parameters`).
+    public var polesCountEachType = false
 
     public init(
         rule: String, types: [DerivedType],

@@ -29,6 +29,9 @@ public enum InputLimits {
     /// Crow-fly detour (road distance ÷ straight-line distance).
     public static let detour: ClosedRange<Double> = 1 ... 10
 
+    /// Crow-fly access minutes (the fixed part of every trip).
+    public static let accessMinutes: ClosedRange<Double> = 0 ... 60
+
     /// Multiplying ratios of the car profile (`maxspeed.factor`, `service_speed_factors`).
     public static let speedFactor: ClosedRange<Double> = 0.05 ... 2
 

@@ -26,4 +26,21 @@ public enum TimeConvention: String, CaseIterable, Hashable, Sendable {
         case .metric: 1.0
         }
     }
+
+    /// The crow-fly parameters calibrated for the convention (docs/CALIBRATION.md), before
+    /// the peak-hour factor.
+    ///
+    /// - `sdaasp`, centre to centre: 74 km/h and 2.8 access minutes, fitted on the communes
+    ///   without the equipment (for a commune that has it, the centre-to-centre time is 0
+    ///   by definition, so its reference time says nothing of the trip).
+    /// - `metric`, or `intraCommune` in either convention: the single-speed fit on every
+    ///   reference commune (50 km/h, or 63 km/h with the intra-commune term), no access term.
+    public func crowfly(intraCommune: Bool) -> (speedKmh: Double, accessMinutes: Double) {
+        switch (self, intraCommune) {
+        case (.sdaasp, false):
+            (CrowflyModel.calibratedCentreToCentreSpeedKmh, CrowflyModel.calibratedCentreToCentreAccessMinutes)
+        default:
+            (CrowflyModel.calibratedSpeedKmh(intraCommune: intraCommune), 0)
+        }
+    }
 }

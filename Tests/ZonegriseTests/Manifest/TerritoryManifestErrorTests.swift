@@ -78,7 +78,7 @@ struct TerritoryManifestErrorTests {
           crowfly:
             speed: 50
         """))
-        #expect(message == "/srv/territoire/manifest.yaml:7: time_model.crowfly.speed: unknown key (allowed here: speed_kmh, detour, intra_commune).")
+        #expect(message == "/srv/territoire/manifest.yaml:7: time_model.crowfly.speed: unknown key (allowed here: speed_kmh, detour, intra_commune, access_minutes).")
     }
 
     @Test(arguments: ["analysis_area", "communes", "populations", "equipment"])
