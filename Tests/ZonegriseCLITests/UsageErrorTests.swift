@@ -69,6 +69,7 @@ struct UsageErrorTests {
         (["--speed-kmh=-5"], "--speed-kmh: time_model.crowfly.speed_kmh: must be from 1 to 300 km/h, got -5."),
         (["--max-snap-metres", "inf"], "--max-snap-metres: time_model.osm.max_snap_metres: \"inf\" is not a number."),
         (["--detour", "0.5"], "--detour: time_model.crowfly.detour: must be from 1 to 10 (a ratio), got 0.5."),
+        (["--access-minutes", "61"], "--access-minutes: time_model.crowfly.access_minutes: must be from 0 to 60 minutes, got 61."),
         (["--pole-share", "2"], "--pole-share: poles.share: must be more than 0 and at most 1 (a share), got 2."),
         (["--pole-hierarchy", "maybe"], "--pole-hierarchy: poles.hierarchy: \"maybe\" is not true or false."),
         (["--threshold-intermediaire", "0"], "--threshold-intermediaire: thresholds.intermediaire: must be more than 0 and at most 1,440 minutes, got 0."),

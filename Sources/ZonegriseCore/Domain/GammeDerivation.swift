@@ -148,15 +148,13 @@ public struct GammeDerivation: Sendable {
         }
         let gammeOfService: [Gamme?] = appearance.map { $0.flatMap(p.gamme(appearingAt:)) }
 
-        // Co-presence check: share of each gamme's poles that have the service.
+        // Co-presence check: share of each gamme's poles that have the service. A gamme's
+        // size for the pole rule: its types, or its services (substitutes once).
         var servicesInGamme = [Int](repeating: 0, count: Gamme.allCases.count)
-        for g in gammeOfService.compactMap({ $0 }) { servicesInGamme[g.rank] += 1 }
+        let counted = p.polesCountEachType ? considered.map { gammeOfService[serviceOfType[$0]!] } : gammeOfService
+        for g in counted.compactMap({ $0 }) { servicesInGamme[g.rank] += 1 }
         var poles = [Int](repeating: 0, count: Gamme.allCases.count)
         var polesWithService = [Int](repeating: 0, count: members.count)
-        if p.polesCountEachType {
-            servicesInGamme = [Int](repeating: 0, count: Gamme.allCases.count)
-            for t in considered { if let g = gammeOfService[serviceOfType[t]!] { servicesInGamme[g.rank] += 1 } }
-        }
         for (i, code) in communes.enumerated() {
             let present = servicesFlat[servicesStart[i]..<servicesStart[i + 1]]
             var count = [Int](repeating: 0, count: Gamme.allCases.count)
